@@ -1,0 +1,121 @@
+import type { Dispatcher } from 'undici';
+
+/** How a route authenticates. The gateway rejects redundant auth, so exactly one is sent. */
+export type AuthScheme =
+  /** `Authorization: Bearer <key>`: the OpenAI-compatible route. */
+  | 'bearer'
+  /** `x-goog-api-key: <key>`: the native Gemini route. */
+  | 'goog-api-key'
+  /** No auth header (a local server, or auth added by middleware). */
+  | 'none';
+
+/** How a response body is decoded. */
+export type StreamFormat =
+  /** Server-sent events: `data:` lines, blank-line separated; `[DONE]` ends the stream. */
+  | 'sse'
+  /** Gemini's streamed JSON array (`:streamGenerateContent` without `alt=sse`): one event per element. */
+  | 'json-array';
+
+/** Layered timeouts in milliseconds. Each, when it fires, raises a `TimeoutError` naming it. */
+export interface TimeoutOptions {
+  /** The whole call, retries included, until the last byte. Default 600_000. */
+  total?: number | undefined;
+  /** From sending the request to the first byte of the answer. Default 60_000. */
+  firstByte?: number | undefined;
+  /** The longest silence between two chunks of a streamed answer. Default 60_000. */
+  chunkGap?: number | undefined;
+}
+
+/** A structured logger; every line it receives is already free of secrets. */
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** A request body: a JSON value, or a stream of bytes with a known length (never buffered). */
+export type RequestBody =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'bytes'; stream: AsyncIterable<Uint8Array>; length: number; contentType: string };
+
+/** One call, as middleware sees it. */
+export interface TransportRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+  /** Path relative to the base URL, e.g. `v1beta/models/gemini-2.5-flash:generateContent`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined> | undefined;
+  /** A JSON value (sent as JSON) or a `RequestBody`. */
+  body?: unknown;
+  /** Extra headers for this call only. */
+  headers?: Record<string, string> | undefined;
+  signal?: AbortSignal | undefined;
+  /** Decode the answer as a stream of events instead of one JSON value. */
+  stream?: StreamFormat | false | undefined;
+  /** Per-call overrides. */
+  timeout?: number | TimeoutOptions | undefined;
+  maxRetries?: number | undefined;
+  /** Free-form data middleware can read (the client sets `route` and `operation`). */
+  context?: Record<string, unknown> | undefined;
+}
+
+interface TransportResponseBase {
+  status: number;
+  headers: Record<string, string>;
+  /** The gateway's request id (`x-request-id`), when it sent one. */
+  requestId: string | undefined;
+}
+
+/** A complete JSON answer. */
+export interface JsonTransportResponse extends TransportResponseBase {
+  kind: 'json';
+  /** The parsed body (`undefined` for an empty 2xx body). */
+  body: unknown;
+}
+
+/** A streamed answer; iterate `events` once. Each event is the parsed JSON of one SSE `data` or array element. */
+export interface StreamTransportResponse extends TransportResponseBase {
+  kind: 'stream';
+  events: AsyncIterable<unknown>;
+}
+
+export type TransportResponse = JsonTransportResponse | StreamTransportResponse;
+
+/** The next step of the chain: the rest of the middleware, then the wire. */
+export type Next = (request: TransportRequest) => Promise<TransportResponse>;
+
+/**
+ * Middleware wraps every call: it may change the request, answer it itself (a cache),
+ * or observe the response (a ledger). A factory taking options and returning one of these
+ * is the pattern for every middleware in gemgate.
+ */
+export type Middleware = (request: TransportRequest, next: Next) => Promise<TransportResponse>;
+
+/** What `createTransport` takes. */
+export interface TransportOptions {
+  /** The route's base URL, with or without a trailing slash. */
+  baseURL: string;
+  /** The API key; defaults to `AIHUBMIX_API_KEY`. Never logged, never in an error. */
+  apiKey?: string | undefined;
+  auth: AuthScheme;
+  /** The gateway's optional partner `APP-Code`; defaults to `AIHUBMIX_APP_CODE`. */
+  appCode?: string | undefined;
+  /** Headers sent on every call. */
+  headers?: Record<string, string> | undefined;
+  /** A number is the total timeout; an object sets each layer. */
+  timeout?: number | TimeoutOptions | undefined;
+  /** Retries after the first try. Default 2. */
+  maxRetries?: number | undefined;
+  middleware?: readonly Middleware[] | undefined;
+  /** An undici dispatcher to use instead of the shared keep-alive agent (proxies, tests). */
+  dispatcher?: Dispatcher | undefined;
+  logger?: Logger | undefined;
+  /** Environment to read defaults from. Default `process.env`. */
+  env?: Record<string, string | undefined> | undefined;
+}
+
+/** A configured connection to one route of the gateway. */
+export interface Transport {
+  readonly baseURL: string;
+  request(request: TransportRequest): Promise<TransportResponse>;
+  /** Closes the transport's own agent (not a dispatcher passed in). */
+  close(): Promise<void>;
+}
