@@ -1,7 +1,360 @@
-// PLACEHOLDER: being implemented (issue 2). Signature is final.
-import type { Transport, TransportOptions } from './transport-types.js';
+import type { Dispatcher } from 'undici';
+import { backoffDelay } from './backoff-delay.js';
+import { CallScope } from './call-scope.js';
+import { createDispatcher } from './create-dispatcher.js';
+import { errorFromResponse } from './error-from-response.js';
+import { AbortedError, type GemgateError, ResponseValidationError, TimeoutError } from './errors.js';
+import { mapNetworkError } from './map-network-error.js';
+import { parseRetryDelay } from './parse-retry-delay.js';
+import { redactSecrets } from './redact-secrets.js';
+import { resolveApiKey, resolveAppCode } from './resolve-config.js';
+import { type ResponseBodyStream, streamEvents } from './stream-events.js';
+import type {
+  Next,
+  RequestBody,
+  TimeoutOptions,
+  Transport,
+  TransportOptions,
+  TransportRequest,
+  TransportResponse,
+} from './transport-types.js';
 
-/** Creates a transport for one route of the gateway. */
-export function createTransport(_options: TransportOptions): Transport {
-  throw new Error('createTransport: not implemented yet');
+const defaultTimeouts = { total: 600_000, firstByte: 60_000, chunkGap: 60_000 };
+type Timeouts = typeof defaultTimeouts;
+
+/** A failed try, with what the retry rule needs to know about it. */
+interface FailedAttempt {
+  failed: true;
+  error: GemgateError;
+  retryAfterMs: number | undefined;
+}
+
+/**
+ * Creates a transport for one route of the gateway: undici with a keep-alive agent
+ * (or the env proxy agent when `HTTPS_PROXY` is set), exactly one auth header, layered
+ * timeouts, retries with backoff that honour the upstream's `Retry-After`, the middleware
+ * chain, typed errors and stream decoding. Without `apiKey`, `AIHUBMIX_API_KEY` is used;
+ * when neither is set, every request rejects with an `AuthenticationError` and nothing is sent.
+ *
+ * @example
+ * ```ts
+ * import { createTransport } from '@gemgate/core-transport';
+ * const transport = createTransport({ baseURL: 'https://aihubmix.com/v1', auth: 'bearer' });
+ * const response = await transport.request({ method: 'GET', path: 'models' });
+ * if (response.kind === 'json') console.log(response.status, response.body);
+ * await transport.close();
+ * ```
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const {
+    auth,
+    maxRetries: defaultMaxRetries = 2,
+    middleware = [],
+    logger,
+    env = process.env,
+    backoff = {},
+  } = options;
+  const baseURL = options.baseURL.replace(/\/+$/, '');
+  const base = new URL(baseURL);
+  const origin = base.origin;
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const ownDispatcher = options.dispatcher ? undefined : createDispatcher({ env });
+  const dispatcher: Dispatcher = options.dispatcher ?? ownDispatcher!;
+  const transportTimeouts = resolveTimeouts(defaultTimeouts, options.timeout);
+  const maxServerDelay = backoff.maxServerDelay ?? 60_000;
+
+  let apiKey = options.apiKey;
+  let missingKey: GemgateError | undefined;
+  if (auth !== 'none') {
+    try {
+      apiKey = resolveApiKey({ apiKey: options.apiKey, env });
+    } catch (error) {
+      missingKey = error as GemgateError;
+    }
+  }
+  const appCode = resolveAppCode({ appCode: options.appCode, env });
+  const secrets = [apiKey, appCode].filter((secret): secret is string => typeof secret === 'string');
+
+  const baseHeaders: Record<string, string> = { accept: 'application/json' };
+  for (const [name, value] of Object.entries(options.headers ?? {})) baseHeaders[name.toLowerCase()] = value;
+  applyAuth({ headers: baseHeaders, auth, apiKey });
+  if (appCode) baseHeaders['app-code'] = appCode;
+  // One shared object for the common case (a JSON body, no per-call headers): no copy per call.
+  const jsonHeaders: Record<string, string> = { ...baseHeaders, 'content-type': 'application/json' };
+
+  const send: Next = async (request) => {
+    if (missingKey) throw missingKey;
+    const timeouts = resolveTimeouts(transportTimeouts, request.timeout);
+    const maxRetries = request.maxRetries ?? defaultMaxRetries;
+    const path = buildPath({ basePath, path: request.path, query: request.query });
+    const encoded = encodeBody({
+      body: request.body,
+      baseHeaders,
+      jsonHeaders,
+      extraHeaders: request.headers,
+      auth,
+    });
+    const scope = new CallScope({ callerSignal: request.signal, totalTimeout: timeouts.total });
+    let handedOff = false;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        logger?.debug('gemgate request', {
+          method: request.method,
+          path: redactSecrets(path, secrets),
+          attempt,
+        });
+        let outcome: TransportResponse | FailedAttempt;
+        try {
+          outcome = await sendOnce({ request, path, encoded, scope, timeouts });
+        } catch (error) {
+          outcome = {
+            failed: true,
+            error: mapNetworkError({ error, timeouts, secrets }),
+            retryAfterMs: undefined,
+          };
+        }
+        if (!('failed' in outcome)) {
+          handedOff = outcome.kind === 'stream';
+          return outcome;
+        }
+        const { error, retryAfterMs } = outcome;
+        const endsTheCall = isEndOfCall(error);
+        // A byte stream cannot be replayed, the caller or the total timeout ended the call,
+        // or the upstream asked for a longer wait than we accept: give the error back now.
+        if (
+          !error.isRetryable ||
+          attempt >= maxRetries ||
+          encoded.replayable === false ||
+          endsTheCall ||
+          (retryAfterMs !== undefined && retryAfterMs > maxServerDelay)
+        ) {
+          throw error;
+        }
+        const delay = retryAfterMs ?? backoffDelay({ attempt, ...backoff });
+        if (delay >= scope.remaining()) throw error;
+        logger?.debug('gemgate retry', {
+          attempt: attempt + 1,
+          delayMs: delay,
+          statusCode: error.statusCode,
+          error: redactSecrets(error.message, secrets),
+        });
+        await scope.sleep(delay);
+      }
+    } finally {
+      if (!handedOff) scope.dispose();
+    }
+  };
+
+  async function sendOnce({
+    request,
+    path,
+    encoded,
+    scope,
+    timeouts,
+  }: {
+    request: TransportRequest;
+    path: string;
+    encoded: EncodedBody;
+    scope: CallScope;
+    timeouts: Timeouts;
+  }): Promise<TransportResponse | FailedAttempt> {
+    const response = await dispatcher.request({
+      origin,
+      path,
+      method: request.method,
+      headers: encoded.headers,
+      // undici streams any async iterable; its type only names Readable.
+      body: encoded.body as Dispatcher.DispatchOptions['body'],
+      signal: scope.signal,
+      headersTimeout: timeouts.firstByte,
+      bodyTimeout: timeouts.chunkGap,
+    });
+    const status = response.statusCode;
+    const headers = flattenHeaders(response.headers);
+    const requestId = headers['x-request-id'];
+    if (status < 200 || status >= 300) {
+      // Read the whole body, even of an event-stream error, so the socket goes back to the pool.
+      const text = await response.body.text();
+      const error = errorFromResponse({ status, headers, body: text, secrets });
+      return { failed: true, error, retryAfterMs: parseRetryDelay({ headers, body: error.responseBody }) };
+    }
+    if (request.stream) {
+      return {
+        kind: 'stream',
+        status,
+        headers,
+        requestId,
+        events: streamEvents({
+          body: response.body as unknown as ResponseBodyStream,
+          format: request.stream,
+          scope,
+          secrets,
+          headers,
+          timeouts,
+        }),
+      };
+    }
+    const text = await response.body.text();
+    return {
+      kind: 'json',
+      status,
+      headers,
+      requestId,
+      body: parseJsonBody({ text, status, requestId, secrets }),
+    };
+  }
+
+  const chain = middleware.reduceRight<Next>((next, step) => (request) => step(request, next), send);
+
+  return {
+    baseURL,
+    request: chain,
+    async close() {
+      await ownDispatcher?.close();
+    },
+  };
+}
+
+/** The caller aborted or the total timeout fired: no retry can help. */
+function isEndOfCall(error: unknown): boolean {
+  if (AbortedError.isInstance(error)) return true;
+  return TimeoutError.isInstance(error) && error.phase === 'total';
+}
+
+interface EncodedBody {
+  headers: Record<string, string>;
+  body: string | AsyncIterable<Uint8Array> | undefined;
+  replayable: boolean;
+}
+
+function encodeBody({
+  body,
+  baseHeaders,
+  jsonHeaders,
+  extraHeaders,
+  auth,
+}: {
+  body: unknown;
+  baseHeaders: Record<string, string>;
+  jsonHeaders: Record<string, string>;
+  extraHeaders: Record<string, string> | undefined;
+  auth: TransportOptions['auth'];
+}): EncodedBody {
+  let headers: Record<string, string>;
+  let encoded: string | AsyncIterable<Uint8Array> | undefined;
+  let replayable = true;
+  if (body === undefined) {
+    headers = baseHeaders;
+  } else if (isRequestBody(body) && body.kind === 'bytes') {
+    // Streamed as it is read (the media package sends large files this way): never buffered,
+    // and therefore never retried, since the bytes cannot be read twice.
+    headers = { ...baseHeaders, 'content-type': body.contentType, 'content-length': String(body.length) };
+    encoded = body.stream;
+    replayable = false;
+  } else {
+    headers = jsonHeaders;
+    encoded = JSON.stringify(isRequestBody(body) && body.kind === 'json' ? body.value : body);
+  }
+  if (extraHeaders) {
+    headers = { ...headers };
+    for (const [name, value] of Object.entries(extraHeaders)) {
+      const lower = name.toLowerCase();
+      // The gateway rejects redundant auth: a per-call header never adds a second scheme.
+      if (auth !== 'none' && (lower === 'authorization' || lower === 'x-goog-api-key')) continue;
+      headers[lower] = value;
+    }
+  }
+  return { headers, body: encoded, replayable };
+}
+
+function isRequestBody(body: unknown): body is RequestBody {
+  if (typeof body !== 'object' || body === null) return false;
+  const kind = (body as { kind?: unknown }).kind;
+  if (kind === 'bytes') {
+    const candidate = body as { stream?: unknown; length?: unknown };
+    return typeof candidate.length === 'number' && typeof candidate.stream === 'object';
+  }
+  return kind === 'json' && 'value' in body && Object.keys(body).length === 2;
+}
+
+function applyAuth({
+  headers,
+  auth,
+  apiKey,
+}: {
+  headers: Record<string, string>;
+  auth: TransportOptions['auth'];
+  apiKey: string | undefined;
+}): void {
+  if (auth === 'none') return;
+  // Exactly one auth header: the gateway rejects a request that carries both.
+  delete headers.authorization;
+  delete headers['x-goog-api-key'];
+  if (apiKey === undefined) return;
+  if (auth === 'bearer') headers.authorization = `Bearer ${apiKey}`;
+  else headers['x-goog-api-key'] = apiKey;
+}
+
+function resolveTimeouts(base: Timeouts, timeout: number | TimeoutOptions | undefined): Timeouts {
+  if (timeout === undefined) return base;
+  if (typeof timeout === 'number') return { ...base, total: timeout };
+  return {
+    total: timeout.total ?? base.total,
+    firstByte: timeout.firstByte ?? base.firstByte,
+    chunkGap: timeout.chunkGap ?? base.chunkGap,
+  };
+}
+
+function buildPath({
+  basePath,
+  path,
+  query,
+}: {
+  basePath: string;
+  path: string;
+  query: TransportRequest['query'];
+}): string {
+  let full = `${basePath}/${path.charCodeAt(0) === 47 ? path.replace(/^\/+/, '') : path}`;
+  if (query) {
+    let separator = full.includes('?') ? '&' : '?';
+    for (const name in query) {
+      const value = query[name];
+      if (value === undefined) continue;
+      full += `${separator}${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`;
+      separator = '&';
+    }
+  }
+  return full;
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    flat[name] = typeof value === 'string' ? value : value.join(', ');
+  }
+  return flat;
+}
+
+function parseJsonBody({
+  text,
+  status,
+  requestId,
+  secrets,
+}: {
+  text: string;
+  status: number;
+  requestId: string | undefined;
+  secrets: readonly string[];
+}): unknown {
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ResponseValidationError(
+      redactSecrets(`The ${status} answer is not JSON: ${text.slice(0, 200)}`, secrets),
+      { statusCode: status, requestId, cause },
+    );
+  }
 }

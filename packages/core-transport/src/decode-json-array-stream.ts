@@ -1,5 +1,35 @@
-// PLACEHOLDER: being implemented (issue 2). Signature is final.
-/** Yields each element of a streamed top-level JSON array as soon as it is complete. */
-export function decodeJsonArrayStream(_chunks: AsyncIterable<Uint8Array | string>): AsyncIterable<unknown> {
-  throw new Error('not implemented yet');
+import { StreamInterruptedError } from './errors.js';
+import { JsonArrayDecoder } from './json-array-decoder.js';
+
+/**
+ * Yields each element of a streamed top-level JSON array as soon as it is complete:
+ * Gemini's `:streamGenerateContent` body without `alt=sse` (`[{...}\n,\r\n{...}]`), split
+ * at any byte. A stream that stops inside an element or before the closing `]` raises a
+ * `StreamInterruptedError` holding the elements that did arrive.
+ *
+ * @example
+ * ```ts
+ * import { decodeJsonArrayStream } from '@gemgate/core-transport';
+ * async function* chunks() {
+ *   yield '[{"text":"a]"}\n,';
+ *   yield '\r\n{"text":"b"}]';
+ * }
+ * for await (const element of decodeJsonArrayStream(chunks())) console.log(element);
+ * ```
+ */
+export async function* decodeJsonArrayStream(
+  chunks: AsyncIterable<Uint8Array | string>,
+): AsyncIterable<unknown> {
+  const decoder = new JsonArrayDecoder();
+  const partial: unknown[] = [];
+  for await (const chunk of chunks) {
+    const elements = decoder.push(chunk);
+    for (const element of elements) {
+      partial.push(element);
+      yield element;
+    }
+  }
+  if (decoder.end().incomplete) {
+    throw new StreamInterruptedError('The JSON array stream stopped before it was complete.', { partial });
+  }
 }

@@ -61,7 +61,15 @@ export class GemgateError extends Error {
     this.upstreamStatus = options.upstreamStatus;
     this.param = options.param;
     this.isRetryable = options.isRetryable ?? false;
-    Object.defineProperty(this, Symbol.for(`gemgate.error.${new.target.name}`), { value: true });
+    // Mark every class from this one up to the base, so `PermissionDeniedError.isInstance()`
+    // holds for an `InsufficientQuotaError` as `instanceof` would.
+    for (
+      let errorClass: Function | undefined = new.target;
+      errorClass && errorClass !== GemgateError;
+      errorClass = Object.getPrototypeOf(errorClass)
+    ) {
+      Object.defineProperty(this, Symbol.for(`gemgate.error.${errorClass.name}`), { value: true });
+    }
   }
 
   /** Whether `value` is a gemgate error, from any copy of this package. */
@@ -128,6 +136,10 @@ export class RateLimitError extends GemgateError {
     super(message, { isRetryable: true, ...options });
     this.retryAfterMs = options.retryAfterMs;
   }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
 }
 
 /** 5xx: the upstream failed. The gateway also answers 503 for an unknown model id. */
@@ -144,6 +156,10 @@ export class TimeoutError extends GemgateError {
     super(message, { isRetryable: options.phase !== 'chunkGap', ...options });
     this.phase = options.phase;
     this.timeoutMs = options.timeoutMs;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), phase: this.phase, timeoutMs: this.timeoutMs };
   }
 }
 
@@ -163,6 +179,10 @@ export class StreamInterruptedError extends GemgateError {
   constructor(message: string, options: GemgateErrorOptions & { partial: readonly unknown[] }) {
     super(message, options);
     this.partial = options.partial;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), partialEvents: this.partial.length };
   }
 }
 

@@ -1,10 +1,12 @@
+export { type BackoffOptions, backoffDelay } from './backoff-delay.js';
 export { createTransport } from './create-transport.js';
 export { decodeJsonArrayStream } from './decode-json-array-stream.js';
 export { decodeSse, type SseEvent } from './decode-sse.js';
-export { errorFromResponse } from './error-from-response.js';
+export { errorFromResponse, isRetryableStatus } from './error-from-response.js';
 export * from './errors.js';
 export * from './model-catalog.js';
+export { parseRetryDelay } from './parse-retry-delay.js';
 export { redactSecrets } from './redact-secrets.js';
-export { resolveApiKey, resolveBaseURL } from './resolve-config.js';
+export { resolveApiKey, resolveAppCode, resolveBaseURL } from './resolve-config.js';
 export type * from './transport-types.js';
 export * from './usage.js';

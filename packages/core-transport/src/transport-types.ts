@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { BackoffOptions } from './backoff-delay.js';
 
 /** How a route authenticates. The gateway rejects redundant auth, so exactly one is sent. */
 export type AuthScheme =
@@ -104,6 +105,8 @@ export interface TransportOptions {
   timeout?: number | TimeoutOptions | undefined;
   /** Retries after the first try. Default 2. */
   maxRetries?: number | undefined;
+  /** Backoff between tries: first delay, cap, and the longest server-requested wait accepted. */
+  backoff?: BackoffOptions | undefined;
   middleware?: readonly Middleware[] | undefined;
   /** An undici dispatcher to use instead of the shared keep-alive agent (proxies, tests). */
   dispatcher?: Dispatcher | undefined;

@@ -1,0 +1,324 @@
+import { MockAgent } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTransport } from './create-transport.js';
+import {
+  AbortedError,
+  AuthenticationError,
+  BadRequestError,
+  ConnectionError,
+  RateLimitError,
+  ResponseValidationError,
+  ServerError,
+} from './errors.js';
+import type { Middleware, TransportOptions, TransportRequest } from './transport-types.js';
+
+const origin = 'http://gateway.test';
+const key = 'sk-unit-test-key-0123456789';
+let agent: MockAgent;
+
+beforeEach(() => {
+  agent = new MockAgent();
+  agent.disableNetConnect();
+});
+
+afterEach(async () => {
+  await agent.close();
+});
+
+function transport(options: Partial<TransportOptions> = {}) {
+  return createTransport({
+    baseURL: `${origin}/gemini/`,
+    auth: 'goog-api-key',
+    apiKey: key,
+    dispatcher: agent,
+    env: {},
+    backoff: { initialDelay: 1, maxDelay: 5 },
+    ...options,
+  });
+}
+
+const post = (extra: Partial<TransportRequest> = {}): TransportRequest => ({
+  method: 'POST',
+  path: 'v1beta/models/gemini-2.5-flash:generateContent',
+  body: { contents: [] },
+  ...extra,
+});
+
+/** Replies with the request's headers and body so the test can look at what was sent. */
+function echo(path = '/gemini/v1beta/models/gemini-2.5-flash:generateContent') {
+  agent
+    .get(origin)
+    .intercept({ path: (value) => value.startsWith(path), method: () => true })
+    .reply(200, (options) => ({ headers: options.headers, body: options.body, path: options.path }), {
+      headers: { 'x-request-id': 'req-42' },
+    });
+}
+
+describe('createTransport', () => {
+  it('joins the path to the base URL, encodes the query and the JSON body', async () => {
+    echo();
+    const response = await transport().request(post({ query: { alt: 'sse', skip: undefined, n: 2 } }));
+    expect(response.kind).toBe('json');
+    expect(response.status).toBe(200);
+    expect(response.requestId).toBe('req-42');
+    const body = (response as { body: { path: string; body: string; headers: Record<string, string> } }).body;
+    expect(body.path).toBe('/gemini/v1beta/models/gemini-2.5-flash:generateContent?alt=sse&n=2');
+    expect(JSON.parse(body.body)).toEqual({ contents: [] });
+    expect(body.headers['content-type']).toBe('application/json');
+  });
+
+  it('sends exactly one auth header for the route, and the APP-Code when configured', async () => {
+    echo('/v1/chat');
+    echo('/gemini/v1beta');
+    const openai = createTransport({
+      baseURL: `${origin}/v1`,
+      auth: 'bearer',
+      apiKey: key,
+      appCode: 'PARTNER1',
+      dispatcher: agent,
+      // A user header must not add a second scheme.
+      headers: { 'X-Goog-Api-Key': 'other', 'X-Custom': 'yes' },
+      env: {},
+    });
+    const openaiHeaders = (
+      (await openai.request({ method: 'POST', path: '/chat/completions', body: {} })) as any
+    ).body.headers;
+    expect(openaiHeaders.authorization).toBe(`Bearer ${key}`);
+    expect(openaiHeaders['x-goog-api-key']).toBeUndefined();
+    expect(openaiHeaders['app-code']).toBe('PARTNER1');
+    expect(openaiHeaders['x-custom']).toBe('yes');
+
+    const nativeHeaders = (
+      (await transport().request(post({ path: 'v1beta/models', headers: { Authorization: 'x' } }))) as any
+    ).body.headers;
+    expect(nativeHeaders['x-goog-api-key']).toBe(key);
+    expect(nativeHeaders.authorization).toBeUndefined();
+    expect(nativeHeaders['app-code']).toBeUndefined();
+  });
+
+  it('reads the key and app code from the environment', async () => {
+    echo();
+    const fromEnv = createTransport({
+      baseURL: `${origin}/gemini`,
+      auth: 'goog-api-key',
+      dispatcher: agent,
+      env: { AIHUBMIX_API_KEY: 'sk-from-env-000000', AIHUBMIX_APP_CODE: 'ENVCODE' },
+    });
+    const headers = ((await fromEnv.request(post())) as any).body.headers;
+    expect(headers['x-goog-api-key']).toBe('sk-from-env-000000');
+    expect(headers['app-code']).toBe('ENVCODE');
+  });
+
+  it('rejects with AuthenticationError and sends nothing when no key is set', async () => {
+    const noKey = createTransport({
+      baseURL: `${origin}/gemini`,
+      auth: 'goog-api-key',
+      dispatcher: agent,
+      env: {},
+    });
+    const error = await noKey.request(post()).catch((caught: unknown) => caught);
+    expect(AuthenticationError.isInstance(error)).toBe(true);
+    expect(agent.pendingInterceptors()).toHaveLength(0);
+  });
+
+  it('returns undefined for an empty 2xx body and a ResponseValidationError for a non-JSON one', async () => {
+    const pool = agent.get(origin);
+    pool.intercept({ path: /./, method: 'DELETE' }).reply(204, '');
+    pool.intercept({ path: /./, method: 'GET' }).reply(200, '<html>hi</html>');
+    const deleted = await transport().request({ method: 'DELETE', path: 'v1beta/cachedContents/x' });
+    expect(deleted.kind === 'json' && deleted.body).toBeUndefined();
+    const error = await transport()
+      .request({ method: 'GET', path: 'v1beta/models' })
+      .catch((caught: unknown) => caught);
+    expect(ResponseValidationError.isInstance(error)).toBe(true);
+  });
+
+  it('runs middleware in order, each able to change the request or answer it', async () => {
+    echo();
+    const seen: string[] = [];
+    const tag: Middleware = async (request, next) => {
+      seen.push('outer');
+      return next({ ...request, headers: { ...request.headers, 'x-tag': 'outer' } });
+    };
+    const observe: Middleware = async (request, next) => {
+      seen.push(`inner:${request.headers?.['x-tag']}`);
+      const response = await next(request);
+      seen.push(`status:${response.status}`);
+      return response;
+    };
+    const response = await transport({ middleware: [tag, observe] }).request(post());
+    expect(seen).toEqual(['outer', 'inner:outer', 'status:200']);
+    expect((response as any).body.headers['x-tag']).toBe('outer');
+
+    const cache: Middleware = async () => ({
+      kind: 'json',
+      status: 200,
+      headers: {},
+      requestId: undefined,
+      body: 'hit',
+    });
+    const cached = await transport({ middleware: [cache] }).request(post());
+    expect(cached.kind === 'json' && cached.body).toBe('hit');
+  });
+
+  it('streams a bytes body with its length and content type', async () => {
+    echo('/gemini/upload');
+    async function* parts() {
+      yield new TextEncoder().encode('hello ');
+      yield new TextEncoder().encode('world');
+    }
+    const response = await transport().request({
+      method: 'POST',
+      path: 'upload',
+      body: { kind: 'bytes', stream: parts(), length: 11, contentType: 'application/octet-stream' },
+    });
+    const sent = (response as any).body;
+    expect(sent.headers['content-length']).toBe('11');
+    expect(sent.headers['content-type']).toBe('application/octet-stream');
+  });
+});
+
+describe('retries', () => {
+  const intercept = () => agent.get(origin).intercept({ path: /./, method: 'POST' });
+  const googleError = (code: number, status: string, details: unknown[] = []) => ({
+    error: { code, message: `upstream said ${status}`, status, details },
+  });
+
+  it.each([408, 409, 429, 500, 502, 503, 504])('retries %i, then succeeds', async (status) => {
+    intercept().reply(status, googleError(status, 'X'));
+    intercept().reply(200, { ok: true });
+    const response = await transport().request(post());
+    expect(response.kind === 'json' && response.body).toEqual({ ok: true });
+  });
+
+  it.each([400, 401, 403, 404, 422])('does not retry %i', async (status) => {
+    intercept().reply(status, googleError(status, 'X'));
+    intercept().reply(200, { ok: true });
+    await expect(transport().request(post())).rejects.toMatchObject({ statusCode: status });
+    // The 200 meant for a retry is still waiting: no second try was made.
+    expect(agent.pendingInterceptors()).toHaveLength(1);
+  });
+
+  it('gives up after maxRetries and throws the last typed error', async () => {
+    const logs: Array<[string, Record<string, unknown> | undefined]> = [];
+    intercept().reply(503, googleError(503, 'UNAVAILABLE')).times(3);
+    const error = await transport({ logger: { debug: (m, f) => logs.push([m, f]), warn: () => {} } })
+      .request(post())
+      .catch((caught: unknown) => caught);
+    expect(ServerError.isInstance(error)).toBe(true);
+    expect(logs.filter(([message]) => message === 'gemgate request')).toHaveLength(3);
+    expect(logs.filter(([message]) => message === 'gemgate retry')).toHaveLength(2);
+  });
+
+  it('honours maxRetries per request, 0 meaning one try', async () => {
+    intercept().reply(500, '');
+    intercept().reply(200, { ok: true });
+    await expect(transport().request(post({ maxRetries: 0 }))).rejects.toMatchObject({ statusCode: 500 });
+  });
+
+  it('obeys x-should-retry both ways', async () => {
+    intercept().reply(400, googleError(400, 'X'), { headers: { 'x-should-retry': 'true' } });
+    intercept().reply(200, { ok: 1 });
+    expect((await transport().request(post())).status).toBe(200);
+    intercept().reply(503, googleError(503, 'X'), { headers: { 'x-should-retry': 'false' } });
+    intercept().reply(200, { ok: 2 });
+    await expect(transport().request(post())).rejects.toMatchObject({ statusCode: 503 });
+  });
+
+  it('waits as long as retry-after-ms, Retry-After or RetryInfo says', async () => {
+    const cases: Array<[Record<string, string>, unknown, number]> = [
+      [{ 'retry-after-ms': '120' }, googleError(429, 'X'), 120],
+      [{ 'retry-after': '0.15' }, googleError(429, 'X'), 150],
+      [
+        {},
+        googleError(429, 'RESOURCE_EXHAUSTED', [
+          { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '0.2s' },
+        ]),
+        200,
+      ],
+    ];
+    for (const [headers, body, expected] of cases) {
+      intercept().reply(429, body as object, { headers });
+      intercept().reply(200, { ok: true });
+      const delays: unknown[] = [];
+      const started = Date.now();
+      await transport({
+        logger: { debug: (m, f) => m === 'gemgate retry' && delays.push(f?.delayMs), warn() {} },
+      }).request(post());
+      expect(delays).toEqual([expected]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(expected - 5);
+    }
+  });
+
+  it('gives up at once, with retryAfterMs, when asked to wait longer than the cap', async () => {
+    intercept().reply(429, googleError(429, 'X'), { headers: { 'retry-after': '3600' } });
+    const started = Date.now();
+    const error = await transport()
+      .request(post())
+      .catch((caught: unknown) => caught);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
+  });
+
+  it('retries connection errors', async () => {
+    intercept().replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    intercept().reply(200, { ok: true });
+    expect((await transport().request(post())).status).toBe(200);
+    intercept()
+      .replyWithError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))
+      .times(3);
+    const error = await transport()
+      .request(post())
+      .catch((caught: unknown) => caught);
+    expect(ConnectionError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain('refused');
+  });
+
+  it('never retries a streamed bytes body (it cannot be read twice)', async () => {
+    intercept().reply(503, '');
+    intercept().reply(200, { ok: true });
+    async function* parts() {
+      yield new Uint8Array([1, 2, 3]);
+    }
+    await expect(
+      transport().request(
+        post({ body: { kind: 'bytes', stream: parts(), length: 3, contentType: 'image/png' } }),
+      ),
+    ).rejects.toMatchObject({ statusCode: 503 });
+  });
+
+  it('an abort during backoff ends the wait at once with AbortedError', async () => {
+    intercept().reply(429, googleError(429, 'X'), { headers: { 'retry-after': '5' } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const started = Date.now();
+    const error = await transport()
+      .request(post({ signal: controller.signal }))
+      .catch((caught: unknown) => caught);
+    expect(AbortedError.isInstance(error)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    const error = await transport()
+      .request(post({ signal: AbortSignal.abort() }))
+      .catch((caught: unknown) => caught);
+    expect(AbortedError.isInstance(error)).toBe(true);
+  });
+
+  it('gives back the error rather than sleeping past the total timeout', async () => {
+    intercept().reply(503, '', { headers: { 'retry-after': '2' } });
+    const started = Date.now();
+    const error = await transport({ timeout: 500 })
+      .request(post())
+      .catch((caught: unknown) => caught);
+    expect(ServerError.isInstance(error)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(400);
+  });
+
+  it('a 400 is a BadRequestError', async () => {
+    intercept().reply(400, googleError(400, 'INVALID_ARGUMENT'));
+    await expect(transport().request(post())).rejects.toSatisfy((error) => BadRequestError.isInstance(error));
+  });
+});

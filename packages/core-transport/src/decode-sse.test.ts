@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeSse } from './decode-sse.js';
+import { SseDecoder } from './sse-decoder.js';
+import { bytesCutAt, collect } from '../test/chunks.js';
+
+async function* strings(...chunks: string[]) {
+  yield* chunks;
+}
+
+const data = (events: { data: string }[]) => events.map((event) => event.data);
+
+describe('decodeSse', () => {
+  it('splits events on LF, CR and CRLF line ends alike', async () => {
+    for (const end of ['\n', '\r', '\r\n']) {
+      const text = `data: one${end}${end}data: two${end}${end}`;
+      expect(data(await collect(decodeSse(strings(text))))).toEqual(['one', 'two']);
+    }
+  });
+
+  it('joins multi-line data with \\n and removes one leading space only', async () => {
+    const events = await collect(decodeSse(strings('data:  a\ndata:b\ndata\n\n')));
+    expect(data(events)).toEqual([' a\nb\n']);
+  });
+
+  it('ignores comments and unknown fields, reads event, id and retry', async () => {
+    const events = await collect(
+      decodeSse(strings(': keep-alive\nevent: delta\nid: 7\nretry: 3000\nfoo: bar\ndata: x\n\ndata: y\n\n')),
+    );
+    expect(events).toEqual([
+      { event: 'delta', data: 'x', id: '7', retry: 3000 },
+      // The last event id carries over; event and retry do not.
+      { event: undefined, data: 'y', id: '7', retry: undefined },
+    ]);
+  });
+
+  it('drops a leading BOM, in strings and in bytes', async () => {
+    expect(data(await collect(decodeSse(strings('\uFEFFdata: a\n\n'))))).toEqual(['a']);
+    expect(data(await collect(decodeSse(bytesCutAt('\uFEFFdata: a\n\n', [1]))))).toEqual(['a']);
+  });
+
+  it('dispatches an empty data field but not a block without data', async () => {
+    expect(data(await collect(decodeSse(strings('data:\n\nevent: x\n\n'))))).toEqual(['']);
+  });
+
+  it('handles a CRLF split across two chunks as one line end', async () => {
+    const events = await collect(decodeSse(strings('data: a\r', '\n\r', '\ndata: b\r\n\r\n')));
+    expect(data(events)).toEqual(['a', 'b']);
+  });
+
+  it('decodes a multi-byte character split across chunks', async () => {
+    const text = 'data: {"text":"héllo 世界 🎉"}\n\n';
+    for (let cut = 0; cut < new TextEncoder().encode(text).length; cut++) {
+      expect(data(await collect(decodeSse(bytesCutAt(text, [cut]))))).toEqual(['{"text":"héllo 世界 🎉"}']);
+    }
+  });
+
+  it('drops an event the stream stopped in, and says so', async () => {
+    expect(data(await collect(decodeSse(strings('data: a\n\ndata: b'))))).toEqual(['a']);
+    const decoder = new SseDecoder();
+    decoder.push('data: a\n\ndata: b\n');
+    expect(decoder.end().incomplete).toBe(true);
+    const complete = new SseDecoder();
+    complete.push('data: a\r\n\r\n');
+    expect(complete.end().incomplete).toBe(false);
+  });
+
+  it('gives the same events for any chunking of the same bytes (property)', async () => {
+    const line = fc.constantFrom('\n', '\r', '\r\n');
+    const value = fc.string({ unit: fc.constantFrom('a', 'é', '世', '🎉', ':', ' ', '{', '"', 'x') });
+    const field = fc.oneof(
+      value.map((text) => `data: ${text}`),
+      value.map((text) => `data:${text}`),
+      value.map((text) => `: ${text}`),
+      value.map((text) => `event: ${text}`),
+      fc.nat({ max: 9999 }).map((ms) => `retry: ${ms}`),
+      fc.constant('id: 42'),
+    );
+    const block = fc.tuple(fc.array(field, { minLength: 1, maxLength: 4 }), line);
+    const stream = fc
+      .array(block, { maxLength: 8 })
+      .map((blocks) => blocks.map(([fields, end]) => `${fields.join(end)}${end}${end}`).join(''));
+    await fc.assert(
+      fc.asyncProperty(stream, fc.array(fc.nat({ max: 400 }), { maxLength: 12 }), async (text, cuts) => {
+        const whole = await collect(decodeSse(bytesCutAt(text, [])));
+        const cut = await collect(decodeSse(bytesCutAt(text, cuts)));
+        expect(cut).toEqual(whole);
+        // Byte by byte, the hardest split of all.
+        const oneByte = await collect(
+          decodeSse(
+            bytesCutAt(
+              text,
+              Array.from({ length: text.length * 4 }, (_, i) => i),
+            ),
+          ),
+        );
+        expect(oneByte).toEqual(whole);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,244 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTransport } from './create-transport.js';
+import {
+  AbortedError,
+  NotFoundError,
+  RateLimitError,
+  StreamInterruptedError,
+  TimeoutError,
+} from './errors.js';
+import { sleep, startTestServer, writeByteByByte } from '../test/server.js';
+import type { StreamFormat, Transport, TransportOptions } from './transport-types.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const transports: Transport[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await Promise.all(transports.splice(0).map((transport) => transport.close()));
+  server.requests.length = 0;
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function transport(options: Partial<TransportOptions> = {}) {
+  const created = createTransport({
+    baseURL: server.url,
+    auth: 'bearer',
+    apiKey: 'sk-stream-test-key-000',
+    env: {},
+    backoff: { initialDelay: 1, maxDelay: 5 },
+    ...options,
+  });
+  transports.push(created);
+  return created;
+}
+
+async function stream(format: StreamFormat, options: Partial<TransportOptions> = {}, signal?: AbortSignal) {
+  const response = await transport(options).request({
+    method: 'POST',
+    path: 'stream',
+    body: {},
+    stream: format,
+    signal,
+  });
+  if (response.kind !== 'stream') throw new Error('expected a stream');
+  return response;
+}
+
+async function drain(events: AsyncIterable<unknown>) {
+  const seen: unknown[] = [];
+  let error: unknown;
+  try {
+    for await (const event of events) seen.push(event);
+  } catch (caught) {
+    error = caught;
+  }
+  return { seen, error };
+}
+
+const sseHeaders = { 'content-type': 'text/event-stream', 'x-request-id': 'stream-1' };
+
+describe('streams over a real socket', () => {
+  it('decodes native SSE sent one byte at a time with CRLF', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, sseHeaders);
+      void writeByteByByte(response, 'data: {"n":1,"t":"é世"}\r\n\r\ndata: {"n":2}\r\n\r\n');
+    });
+    const response = await stream('sse');
+    expect(response.requestId).toBe('stream-1');
+    expect(await drain(response.events)).toEqual({ seen: [{ n: 1, t: 'é世' }, { n: 2 }], error: undefined });
+  });
+
+  it('stops at [DONE] on the OpenAI route', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.end('data: {"n":1}\n\ndata: [DONE]\n\ndata: {"n":"after"}\n\n');
+    });
+    expect((await drain((await stream('sse')).events)).seen).toEqual([{ n: 1 }]);
+  });
+
+  it('decodes a JSON-array stream split into single bytes', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      void writeByteByByte(response, '[{"text":"a]"}\n,\r\n{"text":"b\\""}]');
+    });
+    expect(await drain((await stream('json-array')).events)).toEqual({
+      seen: [{ text: 'a]' }, { text: 'b"' }],
+      error: undefined,
+    });
+  });
+
+  it('raises StreamInterruptedError with the partial events when the connection is cut mid-event', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.write('data: {"n":1}\n\ndata: {"n":');
+      setTimeout(() => response.socket?.destroy(), 20);
+    });
+    const { seen, error } = await drain((await stream('sse')).events);
+    expect(seen).toEqual([{ n: 1 }]);
+    expect(StreamInterruptedError.isInstance(error)).toBe(true);
+    expect((error as StreamInterruptedError).partial).toEqual([{ n: 1 }]);
+    // Never retried once the first byte was delivered.
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('raises StreamInterruptedError when the body ends cleanly in the middle of an event', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.end('data: {"n":1}\r\n\r\ndata: {"n":2}');
+    });
+    const { seen, error } = await drain((await stream('sse')).events);
+    expect(seen).toEqual([{ n: 1 }]);
+    expect((error as StreamInterruptedError).partial).toEqual([{ n: 1 }]);
+  });
+
+  it('turns an error event inside a 200 stream into the typed error', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.end(
+        'data: {"n":1}\n\ndata: {"error":{"code":429,"message":"quota","status":"RESOURCE_EXHAUSTED"}}\n\n',
+      );
+    });
+    const { seen, error } = await drain((await stream('sse')).events);
+    expect(seen).toEqual([{ n: 1 }]);
+    expect(RateLimitError.isInstance(error)).toBe(true);
+  });
+
+  it('reads a 404 answered with an event-stream content type as NotFoundError', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(404, sseHeaders);
+      response.end('data: {"error":{"code":404,"message":"model not found","status":"NOT_FOUND"}}\n\n');
+    });
+    const error = await stream('sse').catch((caught: unknown) => caught);
+    expect(NotFoundError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe('404 model not found');
+  });
+
+  it('retries a connection reset before the headers, then streams', async () => {
+    let calls = 0;
+    server.handle((_request, response) => {
+      calls++;
+      if (calls === 1) {
+        response.socket?.destroy();
+        return;
+      }
+      response.writeHead(200, sseHeaders);
+      response.end('data: {"ok":true}\n\n');
+    });
+    expect((await drain((await stream('sse')).events)).seen).toEqual([{ ok: true }]);
+    expect(calls).toBe(2);
+  });
+
+  it('leaving the loop early frees the socket', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.write('data: {"n":1}\n\n');
+      // Never ends on its own.
+    });
+    const response = await stream('sse');
+    for await (const event of response.events) {
+      expect(event).toEqual({ n: 1 });
+      break;
+    }
+    await server.waitForNoSockets();
+  });
+});
+
+// undici enforces firstByte and chunkGap with its coarse timers (about 0.5 s ticks), so the
+// server here stays silent far longer than the timeout to make the outcome certain.
+describe('timeouts', () => {
+  it('firstByte fires when the headers are late, and is retried', async () => {
+    server.handle((_request, response) => {
+      const timer = setTimeout(() => {
+        if (!response.destroyed) response.end('{}');
+      }, 3000);
+      response.on('close', () => clearTimeout(timer));
+    });
+    const error = await transport({ timeout: { firstByte: 100 }, maxRetries: 1 })
+      .request({ method: 'POST', path: 'x', body: {} })
+      .catch((caught: unknown) => caught);
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect((error as TimeoutError).phase).toBe('firstByte');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('chunkGap fires when a stream goes silent', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.write('data: {"n":1}\n\n');
+      const timer = setTimeout(() => {
+        if (!response.destroyed) response.end('data: {"n":2}\n\n');
+      }, 3000);
+      response.on('close', () => clearTimeout(timer));
+    });
+    const { seen, error } = await drain((await stream('sse', { timeout: { chunkGap: 150 } })).events);
+    expect(seen).toEqual([{ n: 1 }]);
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect((error as TimeoutError).phase).toBe('chunkGap');
+  });
+
+  it('total fires on a stream that trickles for too long', async () => {
+    server.handle(async (_request, response) => {
+      response.writeHead(200, sseHeaders);
+      for (let index = 0; index < 40 && !response.destroyed; index++) {
+        response.write(`data: {"n":${index}}\n\n`);
+        await sleep(25);
+      }
+      response.end();
+    });
+    const { seen, error } = await drain(
+      (await stream('sse', { timeout: { total: 250, chunkGap: 100 } })).events,
+    );
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.length).toBeLessThan(40);
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect((error as TimeoutError).phase).toBe('total');
+    await server.waitForNoSockets();
+  });
+
+  it('an abort mid-stream raises AbortedError and frees the socket', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.write('data: {"n":1}\n\n');
+    });
+    const controller = new AbortController();
+    const response = await stream('sse', {}, controller.signal);
+    const seen: unknown[] = [];
+    let error: unknown;
+    try {
+      for await (const event of response.events) {
+        seen.push(event);
+        controller.abort();
+      }
+    } catch (caught) {
+      error = caught;
+    }
+    expect(seen).toEqual([{ n: 1 }]);
+    expect(AbortedError.isInstance(error)).toBe(true);
+    await server.waitForNoSockets();
+  });
+});

@@ -1,0 +1,99 @@
+import { InvalidArgumentError } from '@gemgate/core-transport';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { buildGenerateContentRequest } from './build-generate-content-request.js';
+
+describe('buildGenerateContentRequest', () => {
+  it('maps the seed image example: top-level system instruction, the rest in generationConfig', () => {
+    const { body } = buildGenerateContentRequest({
+      contents: [{ inlineData: { mimeType: 'image/jpeg', data: 'AAAA' } }, { text: 'Describe the image.' }],
+      config: {
+        systemInstruction: 'You are a helpful assistant that can describe images.',
+        maxOutputTokens: 768,
+        temperature: 0.1,
+        thinkingConfig: { thinkingBudget: 0, includeThoughts: false },
+        mediaResolution: 'MEDIUM',
+      },
+    });
+    expect(body).toEqual({
+      contents: [
+        {
+          role: 'user',
+          parts: [{ inlineData: { mimeType: 'image/jpeg', data: 'AAAA' } }, { text: 'Describe the image.' }],
+        },
+      ],
+      systemInstruction: { parts: [{ text: 'You are a helpful assistant that can describe images.' }] },
+      generationConfig: {
+        maxOutputTokens: 768,
+        temperature: 0.1,
+        thinkingConfig: { thinkingBudget: 0, includeThoughts: false },
+        mediaResolution: 'MEDIA_RESOLUTION_MEDIUM',
+      },
+    });
+  });
+
+  it('puts cachedContent, tools, toolConfig and safetySettings at the top level, never in generationConfig', () => {
+    const tools = [{ codeExecution: {} }];
+    const toolConfig = { functionCallingConfig: { mode: 'ANY' } };
+    const safetySettings = [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }];
+    const { body } = buildGenerateContentRequest({
+      contents: 'x',
+      config: { cachedContent: 'cachedContents/abc', tools, toolConfig, safetySettings, topK: 3 },
+    });
+    expect(body).toMatchObject({ cachedContent: 'cachedContents/abc', tools, toolConfig, safetySettings });
+    expect(body.generationConfig).toEqual({ topK: 3 });
+  });
+
+  it('passes unknown fields through into generationConfig and drops client-only ones', () => {
+    const { body } = buildGenerateContentRequest({
+      contents: 'x',
+      config: { enableEnhancedCivicAnswers: true, abortSignal: new AbortController().signal },
+    });
+    expect(body.generationConfig).toEqual({ enableEnhancedCivicAnswers: true });
+  });
+
+  it('converts a zod responseSchema and defaults the mime type to JSON', () => {
+    const schema = z.object({ answer: z.string() });
+    const { body, zodSchema } = buildGenerateContentRequest({
+      contents: 'x',
+      config: { responseSchema: schema },
+    });
+    expect(zodSchema).toBe(schema);
+    expect(body.generationConfig).toEqual({
+      responseMimeType: 'application/json',
+      responseSchema: {
+        type: 'object',
+        properties: { answer: { type: 'string' } },
+        required: ['answer'],
+        propertyOrdering: ['answer'],
+      },
+    });
+  });
+
+  it('sends no generationConfig when there is nothing to put in it', () => {
+    expect(buildGenerateContentRequest({ contents: 'x' }).body).toEqual({
+      contents: [{ role: 'user', parts: [{ text: 'x' }] }],
+    });
+  });
+
+  it('names the field path of a bad value', () => {
+    for (const [config, argument] of [
+      [{ temperature: 3 }, 'config.temperature'],
+      [{ thinkingConfig: { thinkingBudget: 1.5 } }, 'config.thinkingConfig.thinkingBudget'],
+      [
+        { tools: [{ functionDeclarations: [{ name: '1bad name' }] }] },
+        'config.tools.0.functionDeclarations.0.name',
+      ],
+      [{ maxOutputTokens: 0 }, 'config.maxOutputTokens'],
+    ] as const) {
+      try {
+        buildGenerateContentRequest({ contents: 'x', config: config as never });
+        expect.unreachable();
+      } catch (error) {
+        expect(InvalidArgumentError.isInstance(error)).toBe(true);
+        expect((error as InvalidArgumentError).argument).toBe(argument);
+        expect((error as Error).message).toContain(argument);
+      }
+    }
+  });
+});

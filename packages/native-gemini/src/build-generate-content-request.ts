@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import { convertResponseSchema, isZodSchema } from './convert-response-schema.js';
+import type { GenerateContentConfig } from './generate-content-config.js';
+import { generateContentConfigSchema } from './generate-content-config-schema.js';
+import { type ContentListInput, normalizeContent, normalizeContents } from './normalize-contents.js';
+import { parseArguments } from './parse-arguments.js';
+import type { Content } from './wire-types.js';
+
+/**
+ * Fields of `config` that live at the top level of the wire request. Explicit `cachedContent`
+ * in particular is silently ignored by the upstream if it lands inside `generationConfig`.
+ */
+const topLevelFields = new Set([
+  'systemInstruction',
+  'tools',
+  'toolConfig',
+  'safetySettings',
+  'cachedContent',
+]);
+
+/** Fields of `config` that steer the client and are never sent. */
+const clientOnlyFields = new Set(['abortSignal', 'httpOptions']);
+
+/** The wire body of `:generateContent`, and what the client keeps aside from it. */
+export interface GenerateContentRequest {
+  body: Record<string, unknown>;
+  /** The caller's zod schema, to validate `parsed` with. */
+  zodSchema: z.ZodType | undefined;
+}
+
+function normalizeMediaResolution(value: string): string {
+  return value.startsWith('MEDIA_RESOLUTION_') ? value : `MEDIA_RESOLUTION_${value.toUpperCase()}`;
+}
+
+/**
+ * Maps the SDK-shaped `{ contents, config }` to the wire request: contents normalised,
+ * `systemInstruction` / `tools` / `toolConfig` / `safetySettings` / `cachedContent` at the top
+ * level, every other field (unknown ones too) in `generationConfig`, and a zod
+ * `responseSchema` converted. Throws `InvalidArgumentError` naming the field at fault.
+ *
+ * @example
+ * ```ts
+ * import { buildGenerateContentRequest } from '@gemgate/native-gemini';
+ * const { body } = buildGenerateContentRequest({ contents: 'Hi', config: { temperature: 0.1, cachedContent: 'cachedContents/abc' } });
+ * // { contents: [...], cachedContent: 'cachedContents/abc', generationConfig: { temperature: 0.1 } }
+ * ```
+ */
+export function buildGenerateContentRequest({
+  contents,
+  config = {},
+}: {
+  contents: ContentListInput;
+  config?: GenerateContentConfig | undefined;
+}): GenerateContentRequest {
+  parseArguments({ schema: generateContentConfigSchema, value: config, argument: 'config' });
+  const body: Record<string, unknown> = { contents: normalizeContents({ contents }) };
+  const generationConfig: Record<string, unknown> = {};
+  let zodSchema: z.ZodType | undefined;
+
+  for (const [key, value] of Object.entries(config)) {
+    if (value === undefined || clientOnlyFields.has(key)) continue;
+    if (key === 'systemInstruction') {
+      body.systemInstruction = normalizeContent({
+        content: value as Content,
+        argument: 'config.systemInstruction',
+      });
+    } else if (topLevelFields.has(key)) {
+      body[key] = value;
+    } else if (key === 'responseSchema' && isZodSchema(value)) {
+      zodSchema = value;
+      generationConfig.responseSchema = convertResponseSchema(value);
+    } else if (key === 'mediaResolution') {
+      generationConfig.mediaResolution = normalizeMediaResolution(value as string);
+    } else {
+      generationConfig[key] = value;
+    }
+  }
+  // A schema without a JSON mime type is a 400 upstream; JSON is the only sensible choice.
+  if (
+    (generationConfig.responseSchema || generationConfig.responseJsonSchema) &&
+    !generationConfig.responseMimeType
+  ) {
+    generationConfig.responseMimeType = 'application/json';
+  }
+  if (Object.keys(generationConfig).length > 0) body.generationConfig = generationConfig;
+  return { body, zodSchema };
+}

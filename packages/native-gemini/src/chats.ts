@@ -1,0 +1,166 @@
+import type { GenerateContentConfig } from './generate-content-config.js';
+import type { GenerateContentResponse } from './generate-content-response.js';
+import type { GenerateContentStream } from './generate-content-stream.js';
+import type { Models } from './models.js';
+import { type ContentListInput, normalizeContents } from './normalize-contents.js';
+import type { Content } from './wire-types.js';
+
+/** What a chat message may be: text, a part (a function response, say) or a list of parts. */
+export type ChatMessage = string | ContentListInput;
+
+/** The model's turn to commit, or `undefined` when the answer has nothing to keep (a block). */
+function modelTurnOf(response: GenerateContentResponse): Content | undefined {
+  const content = response.candidates?.[0]?.content;
+  if (!content?.parts || content.parts.length === 0) return undefined;
+  // Kept exactly as received, thought signatures in place (even on empty text parts):
+  // Gemini 3 refuses the next turn otherwise. Only a missing role is filled in.
+  return content.role === undefined ? { role: 'model', ...content } : content;
+}
+
+/**
+ * A multi-turn conversation that keeps its history. A turn (the message and the model's
+ * answer) is committed only once the answer arrived whole; a failed or blocked turn leaves
+ * the history as it was, so the message can be sent again. Messages are sent one after the
+ * other; read a stream to its end (or break out of it) before the next message.
+ *
+ * @example
+ * ```ts
+ * import { createGemini } from '@gemgate/native-gemini';
+ * const gemini = createGemini({ apiKey: 'sk-...' });
+ * const chat = gemini.chats.create({ model: 'gemini-2.5-flash' });
+ * await chat.sendMessage({ message: 'My name is Ada.' });
+ * const answer = await chat.sendMessage({ message: 'What is my name?' });
+ * ```
+ */
+export class Chat {
+  readonly model: string;
+  readonly #models: Models;
+  readonly #config: GenerateContentConfig | undefined;
+  readonly #history: Content[];
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor({
+    models,
+    model,
+    config,
+    history = [],
+  }: {
+    models: Models;
+    model: string;
+    config?: GenerateContentConfig | undefined;
+    history?: Content[] | undefined;
+  }) {
+    this.#models = models;
+    this.model = model;
+    this.#config = config;
+    this.#history = [...history];
+  }
+
+  /** The committed turns, oldest first (a copy of the list; the contents are the ones sent and received). */
+  getHistory(): Content[] {
+    return [...this.#history];
+  }
+
+  #configFor(config: GenerateContentConfig | undefined): GenerateContentConfig | undefined {
+    return config ? { ...this.#config, ...config } : this.#config;
+  }
+
+  #commit(userTurn: Content[], response: GenerateContentResponse): void {
+    const modelTurn = modelTurnOf(response);
+    if (modelTurn) this.#history.push(...userTurn, modelTurn);
+  }
+
+  /**
+   * Sends a message and waits for the whole answer.
+   *
+   * @example
+   * ```ts
+   * import { createGemini } from '@gemgate/native-gemini';
+   * const chat = createGemini({ apiKey: 'sk-...' }).chats.create({ model: 'gemini-2.5-flash' });
+   * const response = await chat.sendMessage({ message: 'Hello' });
+   * console.log(response.text);
+   * ```
+   */
+  async sendMessage({
+    message,
+    config,
+  }: {
+    message: ChatMessage;
+    config?: GenerateContentConfig | undefined;
+  }): Promise<GenerateContentResponse> {
+    const userTurn = normalizeContents({ contents: message, argument: 'message' });
+    const turn = this.#queue.then(async () => {
+      const response = await this.#models.generateContent({
+        model: this.model,
+        contents: [...this.#history, ...userTurn],
+        config: this.#configFor(config),
+      });
+      this.#commit(userTurn, response);
+      return response;
+    });
+    this.#queue = turn.catch(() => {});
+    return turn;
+  }
+
+  /**
+   * Sends a message and streams the answer; the turn is committed when the stream completes.
+   *
+   * @example
+   * ```ts
+   * import { createGemini } from '@gemgate/native-gemini';
+   * const chat = createGemini({ apiKey: 'sk-...' }).chats.create({ model: 'gemini-2.5-flash' });
+   * for await (const chunk of chat.sendMessageStream({ message: 'Tell me a story' })) process.stdout.write(chunk.text);
+   * ```
+   */
+  sendMessageStream({
+    message,
+    config,
+  }: {
+    message: ChatMessage;
+    config?: GenerateContentConfig | undefined;
+  }): GenerateContentStream {
+    const userTurn = normalizeContents({ contents: message, argument: 'message' });
+    const stream = this.#models.generateContentStream(
+      { model: this.model, contents: userTurn, config: this.#configFor(config) },
+      {
+        waitFor: this.#queue,
+        contentsAtSend: () => [...this.#history, ...userTurn],
+        onComplete: (response) => this.#commit(userTurn, response),
+      },
+    );
+    // The next message waits until this stream ends, whichever way it ends.
+    this.#queue = stream.response.whenSettled();
+    return stream;
+  }
+}
+
+/** `chats.*`: multi-turn conversations. */
+export class Chats {
+  readonly #models: Models;
+
+  constructor({ models }: { models: Models }) {
+    this.#models = models;
+  }
+
+  /**
+   * Starts a conversation, optionally from an earlier history.
+   *
+   * @example
+   * ```ts
+   * import { createGemini } from '@gemgate/native-gemini';
+   * const gemini = createGemini({ apiKey: 'sk-...' });
+   * const chat = gemini.chats.create({ model: 'gemini-2.5-flash', config: { temperature: 0.2 } });
+   * ```
+   */
+  create({
+    model,
+    config,
+    history,
+  }: {
+    model: string;
+    config?: GenerateContentConfig | undefined;
+    history?: Content[] | undefined;
+  }): Chat {
+    return new Chat({ models: this.#models, model, config, history });
+  }
+}

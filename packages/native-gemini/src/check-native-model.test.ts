@@ -1,0 +1,71 @@
+import { InvalidArgumentError } from '@gemgate/core-transport';
+import { describe, expect, it, vi } from 'vitest';
+import { checkNativeModel } from './check-native-model.js';
+
+function errorOf(run: () => void): InvalidArgumentError {
+  try {
+    run();
+  } catch (error) {
+    if (InvalidArgumentError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error('expected an InvalidArgumentError');
+}
+
+describe('checkNativeModel', () => {
+  it('refuses -nothink and -search ids and points to the OpenAI-compatible client', () => {
+    for (const model of [
+      'gemini-2.5-flash-preview-04-17-nothink',
+      'gemini-2.0-flash-search',
+      'my-model-search',
+    ]) {
+      const error = errorOf(() => checkNativeModel({ model }));
+      expect(error.message).toMatch(/createOpenAICompat/);
+      expect(error.message).toMatch(/@gemgate\/openai-compat/);
+      expect(error.argument).toBe('model');
+    }
+  });
+
+  it('refuses turning thinking off on 2.5 Pro', () => {
+    const error = errorOf(() =>
+      checkNativeModel({ model: 'gemini-2.5-pro', thinking: { thinkingBudget: 0 } }),
+    );
+    expect(error.argument).toBe('config.thinkingConfig.thinkingBudget');
+    expect(error.message).toMatch(/cannot turn thinking off/);
+  });
+
+  it('warns, and does not refuse, a budget on 2.5 Pro', () => {
+    const logger = { debug: vi.fn(), warn: vi.fn() };
+    checkNativeModel({ model: 'gemini-2.5-pro', thinking: { thinkingBudget: 2048 }, logger });
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/advises not to set thinkingBudget/), {
+      model: 'gemini-2.5-pro',
+      argument: 'config.thinkingConfig.thinkingBudget',
+    });
+  });
+
+  it('enforces the 2.5 Flash budget range of the gateway (0..16K)', () => {
+    checkNativeModel({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: 0 } });
+    checkNativeModel({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: 16_384 } });
+    const error = errorOf(() =>
+      checkNativeModel({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: 20_000 } }),
+    );
+    expect(error.message).toMatch(/out of range/);
+  });
+
+  it('refuses thinkingLevel together with thinkingBudget', () => {
+    const error = errorOf(() =>
+      checkNativeModel({
+        model: 'gemini-3-pro-preview',
+        thinking: { thinkingBudget: 1024, thinkingLevel: 'high' },
+      }),
+    );
+    expect(error.message).toMatch(/not both/);
+  });
+
+  it('lets unknown models through unchecked', () => {
+    checkNativeModel({
+      model: 'some-future-model',
+      thinking: { thinkingBudget: 999_999, thinkingLevel: 'x' },
+    });
+  });
+});

@@ -1,0 +1,56 @@
+import {
+  checkThinking,
+  gatewayVariantOf,
+  InvalidArgumentError,
+  type Logger,
+  lookupModel,
+  type ThinkingRequest,
+} from '@gemgate/core-transport';
+
+/**
+ * The catalog checks run before a request leaves: the gateway's `-nothink` / `-search` ids
+ * (served only on the OpenAI-compatible route), and the model's thinking rules. Errors stop
+ * the call with an `InvalidArgumentError`; warnings (a budget on 2.5 Pro, which the gateway
+ * advises against but accepts) go to `logger.warn` and the request is sent as given.
+ * Unknown models pass unchecked.
+ *
+ * @example
+ * ```ts
+ * import { checkNativeModel } from '@gemgate/native-gemini';
+ * checkNativeModel({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: 512 } }); // passes
+ * ```
+ */
+export function checkNativeModel({
+  model,
+  thinking,
+  logger,
+}: {
+  model: string;
+  thinking?: ThinkingRequest | undefined;
+  logger?: Logger | undefined;
+}): void {
+  if (typeof model !== 'string' || model.length === 0) {
+    throw new InvalidArgumentError('model is required, e.g. "gemini-2.5-flash".', { argument: 'model' });
+  }
+  const variant = gatewayVariantOf(model);
+  if (variant) {
+    const hint =
+      variant === 'nothink'
+        ? 'or keep the native client, drop the suffix and set config.thinkingConfig.thinkingBudget to 0 (Flash models)'
+        : 'or keep the native client, drop the suffix and add the googleSearch tool';
+    throw new InvalidArgumentError(
+      `Model "${model}" exists only on the gateway's OpenAI-compatible route: use createOpenAICompat from @gemgate/openai-compat, ${hint}.`,
+      { argument: 'model' },
+    );
+  }
+  if (!lookupModel(model)) {
+    logger?.debug('Model not in the catalog: sent unchecked.', { model });
+    return;
+  }
+  if (!thinking) return;
+  for (const issue of checkThinking({ model, thinking })) {
+    const argument = `config.thinkingConfig.${issue.field === 'model' ? '' : issue.field}`.replace(/\.$/, '');
+    if (issue.severity === 'error') throw new InvalidArgumentError(issue.message, { argument });
+    logger?.warn(issue.message, { model, argument });
+  }
+}

@@ -1,0 +1,114 @@
+import {
+  createTransport,
+  type Logger,
+  type Middleware,
+  resolveBaseURL,
+  type TimeoutOptions,
+  type Transport,
+  type TransportOptions,
+} from '@gemgate/core-transport';
+import { Caches } from './caches.js';
+import { Chats } from './chats.js';
+import { Models } from './models.js';
+import type { NativeContext } from './native-context.js';
+
+/** What `createGemini` takes. Every field is optional. */
+export interface GeminiOptions {
+  /** The AiHubMix key; defaults to `AIHUBMIX_API_KEY`. Sent as `x-goog-api-key`, never logged. */
+  apiKey?: string | undefined;
+  /** Default `https://aihubmix.com/gemini` (or from `AIHUBMIX_BASE_URL`); a bare host gets `/gemini`. */
+  baseURL?: string | undefined;
+  /** Default `v1beta`; not added again when `baseURL` already ends with it. */
+  apiVersion?: string | undefined;
+  /** Headers sent on every call. */
+  headers?: Record<string, string> | undefined;
+  /** The gateway's partner `APP-Code`; defaults to `AIHUBMIX_APP_CODE`. */
+  appCode?: string | undefined;
+  /** A number is the total timeout in ms; an object sets each layer. */
+  timeout?: number | TimeoutOptions | undefined;
+  /** Retries after the first try. Default 2. */
+  maxRetries?: number | undefined;
+  middleware?: readonly Middleware[] | undefined;
+  /** Receives warnings (e.g. a thinking budget on 2.5 Pro) and debug lines, free of secrets. Default: `console`. */
+  logger?: Logger | undefined;
+  /** An undici dispatcher to use instead of the shared keep-alive agent. */
+  dispatcher?: TransportOptions['dispatcher'];
+  /** Environment to read defaults from. Default `process.env`. */
+  env?: Record<string, string | undefined> | undefined;
+  /**
+   * How streams are requested. `sse` (default) adds `?alt=sse`; `json-array` reads Gemini's
+   * streamed JSON array instead, for proxies that drop the `alt` parameter.
+   */
+  streamFormat?: 'sse' | 'json-array' | undefined;
+}
+
+/** The native Gemini client: `models`, `caches`, `chats`, as in `@google/genai`. */
+export interface Gemini {
+  readonly models: Models;
+  readonly caches: Caches;
+  readonly chats: Chats;
+  /** The transport underneath (base URL, raw requests through the same middleware). */
+  readonly transport: Transport;
+  /** Closes the client's connections. */
+  close(): Promise<void>;
+}
+
+const consoleLogger: Logger = {
+  debug: () => {},
+  warn: (message) => console.warn(`[gemgate] ${message}`),
+};
+
+/**
+ * Creates a native Gemini client for the AiHubMix gateway.
+ *
+ * @example
+ * ```ts
+ * import { createGemini } from '@gemgate/native-gemini';
+ * const gemini = createGemini({ apiKey: process.env.AIHUBMIX_API_KEY });
+ * const response = await gemini.models.generateContent({ model: 'gemini-2.0-flash', contents: 'Hello' });
+ * console.log(response.text);
+ * ```
+ */
+export function createGemini({
+  apiKey,
+  baseURL,
+  apiVersion = 'v1beta',
+  headers,
+  appCode,
+  timeout,
+  maxRetries,
+  middleware,
+  logger = consoleLogger,
+  dispatcher,
+  env,
+  streamFormat = 'sse',
+}: GeminiOptions = {}): Gemini {
+  const transport = createTransport({
+    baseURL: resolveBaseURL({ baseURL, route: 'native', env }),
+    apiKey,
+    auth: 'goog-api-key',
+    appCode,
+    headers,
+    timeout,
+    maxRetries,
+    middleware,
+    dispatcher,
+    logger,
+    env,
+  });
+  const alreadyVersioned = transport.baseURL.replace(/\/+$/, '').endsWith(`/${apiVersion}`);
+  const context: NativeContext = {
+    transport,
+    apiPrefix: alreadyVersioned ? '' : `${apiVersion}/`,
+    logger,
+    streamFormat,
+  };
+  const models = new Models({ context });
+  return {
+    models,
+    caches: new Caches({ context }),
+    chats: new Chats({ models }),
+    transport,
+    close: () => transport.close(),
+  };
+}

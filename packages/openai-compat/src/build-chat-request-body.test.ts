@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { buildChatRequestBody } from './build-chat-request-body.js';
+import { parseChatParams } from './parse-chat-params.js';
+
+const base = { model: 'gemini-2.0-flash', messages: [{ role: 'user', content: 'Hi' }] };
+const tool = {
+  type: 'function',
+  function: { name: 'lookup', parameters: { type: 'object', properties: {} } },
+};
+const plan = (params: Record<string, unknown>) =>
+  buildChatRequestBody({ params: parseChatParams({ params: { ...base, ...params } }) });
+
+describe('buildChatRequestBody', () => {
+  it('sends tool_choice "auto" when tools come without one', () => {
+    expect(plan({ tools: [tool] }).body.tool_choice).toBe('auto');
+  });
+
+  it('keeps an explicit tool_choice', () => {
+    expect(plan({ tools: [tool], tool_choice: 'required' }).body.tool_choice).toBe('required');
+  });
+
+  it('drops tool_choice and an empty tools list when there is nothing to choose from', () => {
+    const body = plan({ tools: [], tool_choice: 'auto' }).body;
+    expect(body).not.toHaveProperty('tool_choice');
+    expect(body).not.toHaveProperty('tools');
+    expect(plan({ tool_choice: 'required' }).body).not.toHaveProperty('tool_choice');
+  });
+
+  it('asks for usage on streams unless the caller chose', () => {
+    expect(plan({ stream: true }).body.stream_options).toEqual({ include_usage: true });
+    expect(plan({ stream: true, stream_options: { include_usage: false } }).body.stream_options).toEqual({
+      include_usage: false,
+    });
+    expect(plan({ stream: true, stream_options: null }).body).not.toHaveProperty('stream_options');
+    expect(plan({ stream_options: { include_usage: true } }).body).not.toHaveProperty('stream_options');
+  });
+
+  it('converts zod schemas in response_format and tool parameters to JSON Schema', () => {
+    const schema = z.object({ city: z.string(), days: z.number().int() });
+    const result = plan({
+      response_format: { type: 'json_schema', json_schema: { name: 'forecast', schema } },
+      tools: [{ type: 'function', function: { name: 'lookup', parameters: schema } }],
+    });
+    const expected = {
+      type: 'object',
+      properties: { city: { type: 'string' }, days: { type: 'integer' } },
+      required: ['city', 'days'],
+    };
+    expect(result.body.response_format).toMatchObject({
+      json_schema: { name: 'forecast', schema: expected },
+    });
+    expect(
+      (result.body.tools as Array<{ function: { parameters: unknown } }>)[0]!.function.parameters,
+    ).toMatchObject(expected);
+    expect(JSON.stringify(result.body)).not.toContain('$schema');
+    expect(result.responseSchema).toBe(schema);
+    expect(result.expectsJson).toBe(true);
+  });
+
+  it('sends extra_body.google as a top-level extra_body key, and unknown params as given', () => {
+    const body = plan({
+      extra_body: { google: { thinking_config: { thinking_budget: 800, include_thoughts: true } } },
+      seed: 3,
+    }).body;
+    expect(body.extra_body).toEqual({
+      google: { thinking_config: { thinking_budget: 800, include_thoughts: true } },
+    });
+    expect(body.seed).toBe(3);
+  });
+});

@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import type { ParsedChatParams } from './chat-params-schema.js';
+import { isZodSchema } from './is-zod-schema.js';
+import { zodToJsonSchema } from './zod-to-json-schema.js';
+
+/** The wire body of one chat call, and what the response helpers need to know about it. */
+export interface ChatRequestPlan {
+  body: Record<string, unknown>;
+  stream: boolean;
+  /** The caller's zod schema for `response_format`, used to validate `parsed`. */
+  responseSchema: z.ZodType | undefined;
+  /** Whether the answer is expected to be JSON (`json_schema` or `json_object`). */
+  expectsJson: boolean;
+}
+
+/**
+ * Turns validated parameters into the body the gateway accepts, applying its rules for the
+ * OpenAI route. Each rule names the quirk it serves.
+ *
+ * @example
+ * ```ts
+ * const plan = buildChatRequestBody({ params: { model: 'gemini-2.0-flash', messages: [{ role: 'user', content: 'Hi' }], tools } });
+ * plan.body.tool_choice; // 'auto'
+ * ```
+ */
+export function buildChatRequestBody({ params }: { params: ParsedChatParams }): ChatRequestPlan {
+  const body: Record<string, unknown> = { ...params };
+  const stream = params.stream === true;
+
+  // Ask for usage on the last chunk unless the caller chose otherwise (null means "send none").
+  if (stream) {
+    if (params.stream_options === undefined) body.stream_options = { include_usage: true };
+    else if (params.stream_options === null) delete body.stream_options;
+  } else {
+    // The upstream rejects stream_options on a call that does not stream.
+    delete body.stream_options;
+    if (params.stream === null) delete body.stream;
+  }
+
+  const tools = params.tools ?? [];
+  if (tools.length === 0) {
+    // Gemini behind the gateway rejects a tool_choice (and an empty tools list) with nothing to choose from.
+    delete body.tools;
+    delete body.tool_choice;
+  } else {
+    body.tools = tools.map((tool) =>
+      isZodSchema(tool.function.parameters)
+        ? {
+            ...tool,
+            function: { ...tool.function, parameters: zodToJsonSchema({ schema: tool.function.parameters }) },
+          }
+        : tool,
+    );
+    // The gateway errors on tools sent without tool_choice (the seed): "auto" is what the caller means.
+    if (params.tool_choice === undefined) body.tool_choice = 'auto';
+  }
+
+  let responseSchema: z.ZodType | undefined;
+  const format = params.response_format;
+  if (format?.type === 'json_schema' && isZodSchema(format.json_schema.schema)) {
+    responseSchema = format.json_schema.schema;
+    body.response_format = {
+      ...format,
+      json_schema: { ...format.json_schema, schema: zodToJsonSchema({ schema: responseSchema }) },
+    };
+  }
+
+  return {
+    body,
+    stream,
+    responseSchema,
+    expectsJson: format?.type === 'json_schema' || format?.type === 'json_object',
+  };
+}

@@ -1,0 +1,127 @@
+import { AbortedError, InvalidArgumentError } from '@gemgate/core-transport';
+import type { z } from 'zod';
+import { ChatChunkAccumulator } from './chat-chunk-accumulator.js';
+import type { ChatCompletionChunk } from './chat-completion-chunk.js';
+import { ChatCompletionResult } from './chat-completion-result.js';
+import type { AssistantMessageParam } from './chat-params.js';
+
+/**
+ * A streamed chat completion: iterate it for chunks, and/or await `finalCompletion()` for the
+ * aggregated completion (same helpers as a non-streamed one, with the final usage).
+ *
+ * The stream is read once. Awaiting `finalCompletion()` without iterating reads it to the end;
+ * never awaiting it is fine (its failure is not an unhandled rejection).
+ *
+ * @example
+ * ```ts
+ * const stream = await client.chat.completions.create({ model, messages, stream: true });
+ * for await (const chunk of stream) process.stdout.write(chunk.text);
+ * const completion = await stream.finalCompletion();
+ * completion.usage?.outputTokens;
+ * ```
+ */
+export class ChatCompletionStream<TParsed = unknown> implements AsyncIterable<ChatCompletionChunk> {
+  /** The gateway's request id (`x-request-id`). */
+  readonly requestId: string | undefined;
+  readonly #events: AsyncIterable<unknown>;
+  readonly #accumulator = new ChatChunkAccumulator();
+  readonly #responseSchema: z.ZodType | undefined;
+  readonly #expectsJson: boolean;
+  readonly #final: Promise<ChatCompletionResult<TParsed>>;
+  #resolve!: (value: ChatCompletionResult<TParsed>) => void;
+  #reject!: (reason: unknown) => void;
+  #started = false;
+  #settled = false;
+
+  constructor({
+    events,
+    requestId,
+    responseSchema,
+    expectsJson = false,
+  }: {
+    events: AsyncIterable<unknown>;
+    requestId?: string | undefined;
+    responseSchema?: z.ZodType | undefined;
+    expectsJson?: boolean;
+  }) {
+    this.#events = events;
+    this.requestId = requestId;
+    this.#responseSchema = responseSchema;
+    this.#expectsJson = expectsJson;
+    this.#final = new Promise((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    // A caller who only iterates never awaits the aggregate; its rejection must not crash the process.
+    this.#final.catch(() => {});
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
+    if (this.#started) {
+      throw new InvalidArgumentError(
+        'This stream was already read: iterate it once, and use finalCompletion() for the whole answer.',
+      );
+    }
+    this.#started = true;
+    try {
+      for await (const event of this.#events) yield this.#accumulator.add(event);
+      this.#settle({
+        value: new ChatCompletionResult<TParsed>({
+          raw: this.#accumulator.completion(),
+          requestId: this.requestId,
+          responseSchema: this.#responseSchema,
+          expectsJson: this.#expectsJson,
+        }),
+      });
+    } catch (error) {
+      this.#settle({ error });
+      throw error;
+    } finally {
+      // Reached when the caller leaves the loop early (break): the aggregate cannot complete.
+      this.#settle({
+        error: new AbortedError('The stream was closed before its end, so there is no final completion.'),
+      });
+    }
+  }
+
+  /** The whole completion once the stream ends, with the same helpers as a non-streamed call. */
+  finalCompletion(): Promise<ChatCompletionResult<TParsed>> {
+    if (!this.#started) void this.#drain();
+    return this.#final;
+  }
+
+  /** Same as `finalCompletion()`, under the `openai` package's name. */
+  finalChatCompletion(): Promise<ChatCompletionResult<TParsed>> {
+    return this.finalCompletion();
+  }
+
+  /**
+   * The assistant message to push into `messages` for the next turn, with Gemini 3's thought
+   * signatures kept on its tool calls.
+   */
+  async finalMessage(): Promise<AssistantMessageParam> {
+    return (await this.finalCompletion()).toAssistantMessage();
+  }
+
+  /** The answer's text, once the stream ends. */
+  async finalText(): Promise<string> {
+    return (await this.finalCompletion()).text;
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      for await (const _chunk of this) {
+        // Reading to the end is what settles the aggregate.
+      }
+    } catch {
+      // Already delivered through finalCompletion().
+    }
+  }
+
+  #settle(outcome: { value: ChatCompletionResult<TParsed> } | { error: unknown }): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    if ('value' in outcome) this.#resolve(outcome.value);
+    else this.#reject(outcome.error);
+  }
+}

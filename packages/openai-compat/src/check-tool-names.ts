@@ -1,0 +1,42 @@
+import { InvalidArgumentError } from '@gemgate/core-transport';
+import type { ParsedChatParams } from './chat-params-schema.js';
+
+/** Gemini's rule for function names; the gateway answers a vague 400 for anything else. */
+export const toolNamePattern = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
+
+/**
+ * Checks every tool name against Gemini's rule, and that a forced `tool_choice` names a
+ * declared tool, so the mistake is reported here rather than as an upstream 400.
+ *
+ * @example
+ * ```ts
+ * checkToolNames({ params: { model: 'gemini-2.5-flash', messages: [], tools: [{ type: 'function', function: { name: 'get weather' } }] } });
+ * // throws InvalidArgumentError (argument 'tools.0.function.name')
+ * ```
+ */
+export function checkToolNames({
+  params,
+}: {
+  params: Pick<ParsedChatParams, 'tools' | 'tool_choice'>;
+}): void {
+  const tools = params.tools ?? [];
+  tools.forEach((tool, index) => {
+    const name = tool.function.name;
+    if (!toolNamePattern.test(name)) {
+      throw new InvalidArgumentError(
+        `tools.${index}.function.name "${name}" is not a valid Gemini function name: start with a letter or _, then use up to 63 letters, digits, _, . or -.`,
+        { argument: `tools.${index}.function.name` },
+      );
+    }
+  });
+  const choice = params.tool_choice;
+  if (typeof choice === 'object' && tools.length > 0) {
+    const forced = choice.function.name;
+    if (!tools.some((tool) => tool.function.name === forced)) {
+      throw new InvalidArgumentError(
+        `tool_choice.function.name "${forced}" is not one of the declared tools (${tools.map((tool) => tool.function.name).join(', ')}).`,
+        { argument: 'tool_choice.function.name' },
+      );
+    }
+  }
+}

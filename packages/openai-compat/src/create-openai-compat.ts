@@ -1,0 +1,156 @@
+import {
+  createTransport,
+  type Logger,
+  type Middleware,
+  ResponseValidationError,
+  resolveBaseURL,
+  type TimeoutOptions,
+  type Transport,
+  type TransportOptions,
+} from '@gemgate/core-transport';
+import { buildChatRequestBody } from './build-chat-request-body.js';
+import { ChatCompletionResult } from './chat-completion-result.js';
+import { ChatCompletionStream } from './chat-completion-stream.js';
+import type { ChatCompletionCreateParams, RequestOptions } from './chat-params.js';
+import { checkReasoningSettings } from './check-reasoning-settings.js';
+import { checkToolNames } from './check-tool-names.js';
+import { createEmbeddings, type EmbeddingCreateParams, type EmbeddingResult } from './embeddings.js';
+import { listModels, type ModelListPromise } from './list-models.js';
+import { parseChatParams } from './parse-chat-params.js';
+import { transportOptionsOf } from './request-options.js';
+import type { WireChatCompletion } from './wire-types.js';
+
+/** What `createOpenAICompat` takes. Every field is optional. */
+export interface OpenAICompatOptions {
+  /** Defaults to `AIHUBMIX_API_KEY`. Never logged, never in an error. */
+  apiKey?: string | undefined;
+  /** Defaults to `https://aihubmix.com/v1`; a bare host gets `/v1` appended. */
+  baseURL?: string | undefined;
+  /** Headers sent on every call. */
+  headers?: Record<string, string> | undefined;
+  /** The gateway's partner `APP-Code`; defaults to `AIHUBMIX_APP_CODE`. */
+  appCode?: string | undefined;
+  /** A number is the total timeout in ms; an object sets each layer. */
+  timeout?: number | TimeoutOptions | undefined;
+  /** Retries after the first try (429, 5xx, connection failures). Default 2. */
+  maxRetries?: number | undefined;
+  middleware?: readonly Middleware[] | undefined;
+  /** An undici dispatcher instead of the shared keep-alive agent (proxies, tests). */
+  dispatcher?: TransportOptions['dispatcher'];
+  logger?: Logger | undefined;
+  env?: Record<string, string | undefined> | undefined;
+}
+
+/** The client: `chat.completions`, `models`, `embeddings`, as in the `openai` package. */
+export interface OpenAICompatClient {
+  readonly baseURL: string;
+  readonly chat: {
+    readonly completions: {
+      create<TParsed = unknown>(
+        params: ChatCompletionCreateParams<TParsed> & { stream: true },
+        options?: RequestOptions,
+      ): Promise<ChatCompletionStream<TParsed>>;
+      create<TParsed = unknown>(
+        params: ChatCompletionCreateParams<TParsed> & { stream?: false | null | undefined },
+        options?: RequestOptions,
+      ): Promise<ChatCompletionResult<TParsed>>;
+      create<TParsed = unknown>(
+        params: ChatCompletionCreateParams<TParsed>,
+        options?: RequestOptions,
+      ): Promise<ChatCompletionResult<TParsed> | ChatCompletionStream<TParsed>>;
+    };
+  };
+  readonly models: { list(options?: RequestOptions): ModelListPromise };
+  readonly embeddings: {
+    create(params: EmbeddingCreateParams, options?: RequestOptions): Promise<EmbeddingResult>;
+  };
+  /** Closes the client's connection pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a client for Gemini over the gateway's OpenAI-compatible route. It takes the
+ * `openai` package's shapes and applies the gateway's rules (tool_choice, reasoning settings,
+ * `-nothink` ids) before sending, so mistakes fail here with an `InvalidArgumentError`.
+ *
+ * @example
+ * ```ts
+ * import { createOpenAICompat } from '@gemgate/openai-compat';
+ * const client = createOpenAICompat({ apiKey: process.env.AIHUBMIX_API_KEY });
+ * const completion = await client.chat.completions.create({
+ *   model: 'gemini-2.5-flash',
+ *   messages: [{ role: 'user', content: 'Explain Occam’s Razor in one line.' }],
+ * });
+ * console.log(completion.text, completion.usage?.outputTokens);
+ * ```
+ */
+export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICompatClient {
+  const { baseURL, logger, env, ...transportOptions } = options;
+  const transport: Transport = createTransport({
+    ...transportOptions,
+    baseURL: resolveBaseURL({ baseURL, route: 'openai', env }),
+    auth: 'bearer',
+    logger,
+    env,
+  });
+
+  async function createChatCompletion(
+    params: ChatCompletionCreateParams,
+    requestOptions: RequestOptions = {},
+  ): Promise<ChatCompletionResult | ChatCompletionStream> {
+    const parsed = parseChatParams({ params });
+    checkToolNames({ params: parsed });
+    checkReasoningSettings({ params: parsed, logger });
+    const plan = buildChatRequestBody({ params: parsed });
+    const response = await transport.request({
+      method: 'POST',
+      path: 'chat/completions',
+      body: plan.body,
+      stream: plan.stream ? 'sse' : false,
+      ...transportOptionsOf({ options: requestOptions }),
+      context: { route: 'openai', operation: 'chat.completions', model: parsed.model },
+    });
+    const { responseSchema, expectsJson } = plan;
+    // A middleware answering from a cache must answer in the kind that was asked for.
+    if ((response.kind === 'stream') !== plan.stream) {
+      throw new ResponseValidationError(
+        `Asked for a ${plan.stream ? 'stream' : 'JSON answer'} but got a ${response.kind} response (from a middleware?).`,
+        { path: '', requestId: response.requestId },
+      );
+    }
+    if (response.kind === 'stream') {
+      return new ChatCompletionStream({
+        events: response.events,
+        requestId: response.requestId,
+        responseSchema,
+        expectsJson,
+      });
+    }
+    const body = response.body as WireChatCompletion | undefined;
+    if (!Array.isArray(body?.choices)) {
+      throw new ResponseValidationError('The chat completion has no choices array.', {
+        path: 'choices',
+        responseBody: body,
+        requestId: response.requestId,
+      });
+    }
+    return new ChatCompletionResult({
+      raw: body,
+      requestId: response.requestId,
+      responseSchema,
+      expectsJson,
+    });
+  }
+
+  return {
+    baseURL: transport.baseURL,
+    chat: {
+      completions: { create: createChatCompletion as OpenAICompatClient['chat']['completions']['create'] },
+    },
+    models: { list: (requestOptions) => listModels({ transport, options: requestOptions }) },
+    embeddings: {
+      create: (params, requestOptions) => createEmbeddings({ transport, params, options: requestOptions }),
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,106 @@
+import {
+  InvalidArgumentError,
+  ResponseValidationError,
+  type Transport,
+  type Usage,
+} from '@gemgate/core-transport';
+import { z } from 'zod';
+import type { RequestOptions } from './chat-params.js';
+import { convertOpenAIUsage } from './convert-openai-usage.js';
+import { decodeBase64Floats } from './decode-base64-floats.js';
+import { invalidArgumentFromIssue } from './parse-chat-params.js';
+import { transportOptionsOf } from './request-options.js';
+
+/** What `embeddings.create` takes (the `openai` shape). */
+export interface EmbeddingCreateParams {
+  model: string;
+  input: string | string[];
+  /** Output size, for models that can shorten their vectors. */
+  dimensions?: number | undefined;
+  /** `base64` is a quarter of the JSON size on the wire; gemgate decodes it to numbers either way. */
+  encoding_format?: 'float' | 'base64' | undefined;
+  [key: string]: unknown;
+}
+
+/** One embedding, always as numbers. */
+export interface Embedding {
+  index: number;
+  embedding: number[];
+  object: 'embedding';
+}
+
+/** The result of `embeddings.create`. */
+export interface EmbeddingResult {
+  data: Embedding[];
+  model: string;
+  /** The vectors in input order. */
+  embeddings: number[][];
+  usage: Usage | undefined;
+  raw: unknown;
+  requestId: string | undefined;
+}
+
+const embeddingParamsSchema = z.looseObject({
+  model: z.string().min(1, 'name the model, e.g. gemini-embedding-001'),
+  input: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  dimensions: z.number().int().positive().optional(),
+  encoding_format: z.enum(['float', 'base64']).optional(),
+});
+
+/**
+ * Calls `POST embeddings`. Vectors sent as base64 are decoded, so `embedding` is always a
+ * `number[]`.
+ *
+ * @example
+ * ```ts
+ * const result = await createEmbeddings({ transport, params: { model: 'gemini-embedding-001', input: ['a', 'b'] } });
+ * result.embeddings.length; // 2
+ * ```
+ */
+export async function createEmbeddings({
+  transport,
+  params,
+  options = {},
+}: {
+  transport: Transport;
+  params: EmbeddingCreateParams;
+  options?: RequestOptions;
+}): Promise<EmbeddingResult> {
+  const checked = embeddingParamsSchema.safeParse(params);
+  if (!checked.success) throw invalidArgumentFromIssue({ issue: checked.error.issues[0]! });
+  const response = await transport.request({
+    method: 'POST',
+    path: 'embeddings',
+    body: checked.data,
+    ...transportOptionsOf({ options }),
+    context: { route: 'openai', operation: 'embeddings', model: params.model },
+  });
+  if (response.kind !== 'json') throw new InvalidArgumentError('embeddings.create does not stream.');
+  const body = response.body as { data?: unknown; model?: string; usage?: unknown };
+  if (!Array.isArray(body?.data)) {
+    throw new ResponseValidationError('The embeddings answer has no data array.', {
+      path: 'data',
+      responseBody: body,
+    });
+  }
+  const data = (body.data as Array<{ index?: number; embedding: number[] | string }>).map(
+    (item, position) => ({
+      object: 'embedding' as const,
+      index: item.index ?? position,
+      embedding:
+        typeof item.embedding === 'string' ? decodeBase64Floats({ base64: item.embedding }) : item.embedding,
+    }),
+  );
+  return {
+    data,
+    model: body.model ?? params.model,
+    embeddings: data.map((item) => item.embedding),
+    usage: isWireUsage(body.usage) ? convertOpenAIUsage({ usage: body.usage }) : undefined,
+    raw: body,
+    requestId: response.requestId,
+  };
+}
+
+function isWireUsage(value: unknown): value is Parameters<typeof convertOpenAIUsage>[0]['usage'] {
+  return typeof value === 'object' && value !== null && 'prompt_tokens' in value;
+}

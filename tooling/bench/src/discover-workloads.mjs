@@ -1,0 +1,37 @@
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const workloadsDirectory = fileURLToPath(new URL('./workloads/', import.meta.url));
+
+/**
+ * Every workload file in `src/workloads/`, loaded, optionally only those whose name is in `only`.
+ * @param {{ only?: string[] }} [options]
+ * @returns {Promise<Array<{ file: string, workload: any }>>}
+ */
+export async function discoverWorkloads({ only = [] } = {}) {
+  const files = (await readdir(workloadsDirectory)).filter((name) => name.endsWith('.mjs')).sort();
+  const found = [];
+  for (const name of files) {
+    const file = `${workloadsDirectory}${name}`;
+    const { default: workload } = await import(pathToFileURL(file).href);
+    validateWorkload({ workload, file });
+    if (only.length === 0 || only.includes(workload.name)) found.push({ file, workload });
+  }
+  return found;
+}
+
+function validateWorkload({ workload, file }) {
+  const problems = [];
+  if (typeof workload?.name !== 'string') problems.push('`name` must be a string');
+  if (typeof workload?.drivers !== 'object') problems.push('`drivers` must be an object of driver factories');
+  else if (!(workload.baseline in workload.drivers)) problems.push('`baseline` must name one of `drivers`');
+  if (typeof workload?.check !== 'function') problems.push('`check(answer, driverName)` must be a function');
+  if (!['mock-gateway', 'raw-http', 'none'].includes(workload?.upstream)) {
+    problems.push("`upstream` must be 'mock-gateway', 'raw-http' or 'none'");
+  }
+  for (const field of ['iterations', 'warmup', 'repeats']) {
+    if (!Number.isInteger(workload?.[field]) || workload[field] < 0)
+      problems.push(`\`${field}\` must be a whole number`);
+  }
+  if (problems.length > 0) throw new Error(`Workload ${file}: ${problems.join('; ')}.`);
+}

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { discoverWorkloads } from './discover-workloads.mjs';
+import { renderTable } from './render-table.mjs';
+import { median, runWorkload } from './run-workload.mjs';
+
+describe('the bench harness', () => {
+  it('runs a workload against its upstream, each driver in its own process, and reports ratios', async () => {
+    const [entry] = await discoverWorkloads({ only: ['transport-json'] });
+    expect(entry?.workload.name).toBe('transport-json');
+    const rows = await runWorkload({ ...entry, iterations: 20, warmup: 5, repeats: 1 });
+    expect(rows.map((row) => row.driver).sort()).toEqual(['@gemgate/core-transport', 'undici.request']);
+    for (const row of rows) {
+      expect(row.iterations).toBe(20);
+      expect(row.cpuMicrosecondsPerOp).toBeGreaterThan(0);
+      expect(row.wallMicrosecondsPerOp).toBeGreaterThan(0);
+    }
+    const baseline = rows.find((row) => row.isBaseline);
+    expect(baseline?.driver).toBe('undici.request');
+    expect(baseline?.ratio).toBe(1);
+    const table = renderTable({ rows });
+    expect(table).toContain('| transport-json | undici.request (baseline) |');
+    expect(table).toMatch(
+      /\| transport-json \| @gemgate\/core-transport \| [\d.]+ \| [\d.]+ \| [\d.]+× \| ≤ 1\.15× (met|MISSED) \|/,
+    );
+  });
+
+  it('fails the run when a driver gives a wrong answer', async () => {
+    const file = fileURLToPath(new URL('./__fixtures__/wrong-answer-workload.mjs', import.meta.url));
+    const { default: workload } = await import(file);
+    await expect(runWorkload({ file, workload })).rejects.toThrow(
+      /Driver "wrong" failed[\s\S]*wrong answered 41/,
+    );
+  });
+
+  it('takes the median of the repeats', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});

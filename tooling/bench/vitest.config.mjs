@@ -1,0 +1,3 @@
+import { defineGemgateConfig } from '@gemgate/vitest-preset';
+
+export default defineGemgateConfig({ test: { include: ['src/**/*.test.mjs'], testTimeout: 60_000 } });

@@ -1,0 +1,325 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startMockGateway } from '../start-mock-gateway.js';
+import type { MockGateway } from '../types.js';
+
+let gateway: MockGateway;
+let clock = 1_700_000_000_000;
+
+beforeAll(async () => {
+  gateway = await startMockGateway({ now: () => clock });
+});
+afterAll(() => gateway.close());
+beforeEach(() => gateway.reset());
+
+type Json = Record<string, any>;
+
+async function call({
+  model = 'gemini-2.5-flash',
+  verb = 'generateContent',
+  query = '',
+  body,
+  headers = {},
+  method = 'POST',
+  path,
+}: {
+  model?: string;
+  verb?: string;
+  query?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  method?: string;
+  path?: string;
+}) {
+  return fetch(`${gateway.nativeBaseURL}/v1beta/${path ?? `models/${model}:${verb}`}${query}`, {
+    method,
+    headers: { 'x-goog-api-key': 'k', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+const ask = (text: string, extra: Json = {}) => ({
+  contents: [{ role: 'user', parts: [{ text }] }],
+  ...extra,
+});
+
+function sseEvents(text: string): Json[] {
+  expect(text.endsWith('\r\n\r\n')).toBe(true);
+  return text
+    .split('\r\n\r\n')
+    .filter(Boolean)
+    .map((event) => {
+      expect(event.startsWith('data: ')).toBe(true);
+      return JSON.parse(event.slice('data: '.length));
+    });
+}
+
+describe('native route', () => {
+  it('SSE: data lines separated by \\r\\n\\r\\n, no [DONE], running usage, finishReason last', async () => {
+    const response = await call({
+      verb: 'streamGenerateContent',
+      query: '?alt=sse',
+      body: ask('Stream please'),
+    });
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    const text = await response.text();
+    expect(text).not.toContain('[DONE]');
+    const events = sseEvents(text);
+    expect(events.length).toBeGreaterThan(2);
+    const totals = events.map((event) => event.usageMetadata.totalTokenCount);
+    expect([...totals].sort((left, right) => left - right)).toEqual(totals);
+    expect(events.slice(0, -1).every((event) => event.candidates[0].finishReason === undefined)).toBe(true);
+    expect(events.at(-1)!.candidates[0].finishReason).toBe('STOP');
+  });
+
+  it('without alt=sse the stream is one JSON array', async () => {
+    const response = await call({ verb: 'streamGenerateContent', body: ask('Array please') });
+    const text = await response.text();
+    expect(text.startsWith('[{')).toBe(true);
+    expect(text).toContain('\n,\r\n{');
+    const elements = JSON.parse(text) as Json[];
+    expect(elements.length).toBeGreaterThan(1);
+    const whole = (await (await call({ body: ask('Array please') })).json()) as Json;
+    const joined = elements.map((element) => element.candidates[0].content.parts[0].text ?? '').join('');
+    expect(joined).toBe(whole.candidates[0].content.parts.map((part: Json) => part.text).join(''));
+  });
+
+  it('x-mock-finish-early puts STOP on a chunk before the last', async () => {
+    const response = await call({
+      verb: 'streamGenerateContent',
+      query: '?alt=sse',
+      body: ask('Add 1 and 2', { tools: [{ codeExecution: {} }] }),
+      headers: { 'x-mock-finish-early': '1' },
+    });
+    const events = sseEvents(await response.text());
+    expect(events.at(-2)!.candidates[0].finishReason).toBe('STOP');
+    expect(events.at(-1)!.candidates[0].finishReason).toBeUndefined();
+    expect(events.at(-1)!.candidates[0].content.parts[0].text).toMatch(/\w/);
+  });
+
+  it('x-mock-signature-only-last-chunk ends with an empty text part carrying the signature', async () => {
+    const response = await call({
+      verb: 'streamGenerateContent',
+      query: '?alt=sse',
+      body: ask('Think', { generationConfig: { thinkingConfig: { includeThoughts: true } } }),
+      headers: { 'x-mock-signature-only-last-chunk': '1' },
+    });
+    const events = sseEvents(await response.text());
+    expect(events.at(-1)!.candidates[0].content.parts).toEqual([
+      { text: '', thoughtSignature: expect.any(String) },
+    ]);
+    const earlier = events.slice(0, -1).flatMap((event) => event.candidates[0].content.parts);
+    expect(earlier.some((part: Json) => part.thoughtSignature)).toBe(false);
+  });
+
+  it('x-mock-prompt-block answers promptFeedback without candidates', async () => {
+    const response = await call({ body: ask('Blocked'), headers: { 'x-mock-prompt-block': 'SAFETY' } });
+    const body = (await response.json()) as Json;
+    expect(body.candidates).toBeUndefined();
+    expect(body.promptFeedback.blockReason).toBe('SAFETY');
+  });
+
+  it.each([
+    ['-nothink', 'gemini-2.5-flash-nothink'],
+    ['-search', 'gemini-2.5-flash-search'],
+  ])('%s ids are 404 NOT_FOUND', async (_suffix, model) => {
+    const response = await call({ model, body: ask('x') });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { status: 'NOT_FOUND' } });
+  });
+
+  it('thinkingLevel with thinkingBudget is a 400', async () => {
+    const response = await call({
+      model: 'gemini-3-pro-preview',
+      body: ask('x', {
+        generationConfig: { thinkingConfig: { thinkingLevel: 'high', thinkingBudget: 1024 } },
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { status: 'INVALID_ARGUMENT' } });
+  });
+
+  it('budget 0 turns thinking off on Flash: no thoughtsTokenCount', async () => {
+    const body = (await (
+      await call({ body: ask('x', { generationConfig: { thinkingConfig: { thinkingBudget: 0 } } }) })
+    ).json()) as Json;
+    expect(body.usageMetadata.thoughtsTokenCount).toBeUndefined();
+  });
+
+  it('maxOutputTokens stops the answer with MAX_TOKENS', async () => {
+    const body = (await (
+      await call({
+        model: 'gemini-2.0-flash',
+        body: ask('Long', { generationConfig: { maxOutputTokens: 3 } }),
+      })
+    ).json()) as Json;
+    expect(body.candidates[0].finishReason).toBe('MAX_TOKENS');
+    expect(body.usageMetadata.candidatesTokenCount).toBeLessThanOrEqual(3);
+  });
+
+  it('stop sequences cut the text before the sequence', async () => {
+    const plain = (await (await call({ model: 'gemini-2.0-flash', body: ask('Words') })).json()) as Json;
+    const text: string = plain.candidates[0].content.parts[0].text;
+    const stop = text.split(' ')[3]!;
+    const stopped = (await (
+      await call({
+        model: 'gemini-2.0-flash',
+        body: ask('Words', { generationConfig: { stopSequences: [stop] } }),
+      })
+    ).json()) as Json;
+    expect(stopped.candidates[0].content.parts[0].text).toBe(text.slice(0, text.indexOf(stop)));
+  });
+
+  it('parametersJsonSchema declarations get arguments valid against the schema', async () => {
+    const body = (await (
+      await call({
+        body: ask('please run lookup_order', {
+          tools: [
+            {
+              functionDeclarations: [
+                {
+                  name: 'lookup_order',
+                  parametersJsonSchema: {
+                    type: 'object',
+                    properties: {
+                      id: { type: 'integer', minimum: 1, maximum: 9 },
+                      items: {
+                        type: 'array',
+                        items: { type: 'object', properties: { sku: { type: 'string' } } },
+                      },
+                      express: { type: 'boolean' },
+                    },
+                    required: ['id'],
+                  },
+                },
+              ],
+            },
+          ],
+        }),
+      })
+    ).json()) as Json;
+    const parts = body.candidates[0].content.parts;
+    const functionPart = parts.find((part: Json) => part.functionCall);
+    expect(functionPart.functionCall.name).toBe('lookup_order');
+    expect(functionPart.functionCall.args.id).toBeGreaterThanOrEqual(1);
+    expect(functionPart.functionCall.args.id).toBeLessThanOrEqual(9);
+    expect(functionPart.functionCall.args.items[0]).toEqual({ sku: expect.any(String) });
+    expect(typeof functionPart.functionCall.args.express).toBe('boolean');
+    // 2.5 Flash thinks by default, so the first call carries the signature.
+    expect(functionPart.thoughtSignature).toEqual(expect.any(String));
+  });
+
+  it('parallel calls: every named function is called, only the first carries the signature', async () => {
+    const declare = (name: string) => ({
+      name,
+      parameters: { type: 'OBJECT', properties: { q: { type: 'STRING' } } },
+    });
+    const body = (await (
+      await call({
+        model: 'gemini-3-pro-preview',
+        body: ask('run alpha_tool and beta_tool', {
+          tools: [{ functionDeclarations: [declare('alpha_tool'), declare('beta_tool')] }],
+        }),
+      })
+    ).json()) as Json;
+    const parts = body.candidates[0].content.parts as Json[];
+    expect(parts.map((part) => part.functionCall.name)).toEqual(['alpha_tool', 'beta_tool']);
+    expect(parts[0]!.thoughtSignature).toEqual(expect.any(String));
+    expect(parts[1]!.thoughtSignature).toBeUndefined();
+  });
+
+  it('hidden thinking: every stream snapshot already counts the thoughts, none are sent', async () => {
+    const response = await call({
+      verb: 'streamGenerateContent',
+      query: '?alt=sse',
+      body: ask('Quietly think'),
+    });
+    const events = sseEvents(await response.text());
+    const thoughts = events.map((event) => event.usageMetadata.thoughtsTokenCount);
+    expect(thoughts[0]).toBeGreaterThan(0);
+    expect(new Set(thoughts).size).toBe(1);
+    expect(
+      events.flatMap((event) => event.candidates[0].content.parts).some((part: Json) => part.thought),
+    ).toBe(false);
+  });
+
+  it('inline data is counted by modality', async () => {
+    const audio = Buffer.alloc(1000).toString('base64');
+    const body = (await (
+      await call({
+        body: {
+          contents: [
+            {
+              role: 'user',
+              parts: [{ inlineData: { mimeType: 'audio/wav', data: audio } }, { text: 'Transcribe' }],
+            },
+          ],
+        },
+      })
+    ).json()) as Json;
+    expect(body.usageMetadata.promptTokensDetails).toEqual(
+      expect.arrayContaining([
+        { modality: 'AUDIO', tokenCount: 10 },
+        { modality: 'TEXT', tokenCount: 3 },
+      ]),
+    );
+  });
+
+  describe('cachedContents', () => {
+    const createCache = async (extra: Json = {}) => {
+      const response = await call({
+        path: 'cachedContents',
+        body: {
+          model: 'models/gemini-2.5-flash',
+          contents: [{ role: 'user', parts: [{ text: 'doc '.repeat(50) }] }],
+          ...extra,
+        },
+      });
+      return (await response.json()) as Json;
+    };
+
+    it('cachedContent next to systemInstruction is a 400', async () => {
+      const cache = await createCache();
+      const response = await call({
+        body: { ...ask('x'), cachedContent: cache.name, systemInstruction: { parts: [{ text: 'sys' }] } },
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Json).error.message).toContain('CachedContent can not be used');
+    });
+
+    it('expires after its ttl; expireTime sets the expiry directly', async () => {
+      const cache = await createCache({ ttl: '60s' });
+      expect(Date.parse(cache.expireTime) - clock).toBe(60_000);
+      clock += 61_000;
+      expect((await call({ method: 'GET', path: cache.name })).status).toBe(403);
+      expect((await call({ body: { ...ask('x'), cachedContent: cache.name } })).status).toBe(403);
+      const dated = await createCache({ expireTime: new Date(clock + 5_000).toISOString() });
+      expect((await call({ method: 'GET', path: dated.name })).status).toBe(200);
+      clock += 6_000;
+      expect((await call({ method: 'GET', path: dated.name })).status).toBe(403);
+    });
+
+    it('a malformed ttl is a 400', async () => {
+      const response = await call({
+        path: 'cachedContents',
+        body: { model: 'models/gemini-2.5-flash', ttl: '5 minutes' },
+      });
+      expect(response.status).toBe(400);
+    });
+  });
+
+  it('implicit caching needs the minimum prefix size (1024 by default)', async () => {
+    const short = ask('short prompt');
+    await call({ body: short });
+    const repeated = (await (await call({ body: short })).json()) as Json;
+    expect(repeated.usageMetadata.cachedContentTokenCount).toBeUndefined();
+    const long = ask('x'.repeat(4 * 1100));
+    await call({ body: long });
+    const hit = (await (await call({ body: long })).json()) as Json;
+    expect(hit.usageMetadata.cachedContentTokenCount).toBe(1100);
+  });
+
+  it('an unknown method path is a Google 404', async () => {
+    const response = await call({ model: 'gemini-2.5-flash', verb: 'frobnicate', body: {} });
+    expect(response.status).toBe(404);
+  });
+});

@@ -1,0 +1,107 @@
+import type { PromptBlock } from '../answer/implicit-cache.js';
+import { countMediaTokens, countTextTokens, type Modality } from '../text/count-tokens.js';
+
+/** A native `Content`. */
+export interface NativeContent {
+  role?: string;
+  parts?: NativePart[];
+}
+
+/** A native `Part`, loosely typed: the mock reads what it needs and ignores the rest. */
+export interface NativePart {
+  text?: string;
+  thought?: boolean;
+  thoughtSignature?: string;
+  inlineData?: { mimeType?: string; data?: string };
+  fileData?: { mimeType?: string; fileUri?: string };
+  functionCall?: { name?: string; args?: unknown; id?: string };
+  functionResponse?: { name?: string; response?: unknown; id?: string };
+  executableCode?: { code?: string };
+  codeExecutionResult?: { output?: string };
+}
+
+/** Token counts of one prompt, by modality, plus its blocks for implicit caching. */
+export interface PromptCount {
+  byModality: Partial<Record<Modality, number>>;
+  blocks: PromptBlock[];
+}
+
+/**
+ * Counts a native prompt (system instruction, tools, contents) with the mock's tokenizer
+ * approximation, block by block so implicit caching can find repeated prefixes.
+ */
+export function countNativePrompt({
+  systemInstruction,
+  tools,
+  contents,
+  mediaResolution,
+}: {
+  systemInstruction: unknown;
+  tools: unknown;
+  contents: NativeContent[];
+  mediaResolution: string | undefined;
+}): PromptCount {
+  const byModality: Partial<Record<Modality, number>> = {};
+  const blocks: PromptBlock[] = [];
+  const add = (modality: Modality, tokens: number) => {
+    byModality[modality] = (byModality[modality] ?? 0) + tokens;
+  };
+  if (systemInstruction !== undefined) {
+    const tokens = countContentTokens({ content: asContent(systemInstruction), mediaResolution, add });
+    blocks.push({ key: `system:${JSON.stringify(systemInstruction)}`, tokens });
+  }
+  if (Array.isArray(tools) && tools.length > 0) {
+    const text = JSON.stringify(tools);
+    const tokens = countTextTokens(text);
+    add('TEXT', tokens);
+    blocks.push({ key: `tools:${text}`, tokens });
+  }
+  for (const content of contents) {
+    const tokens = countContentTokens({ content, mediaResolution, add });
+    blocks.push({ key: JSON.stringify(content), tokens });
+  }
+  return { byModality, blocks };
+}
+
+/** Accepts a `Content`, a bare string or a list of parts, as the API does for `systemInstruction`. */
+export function asContent(value: unknown): NativeContent {
+  if (typeof value === 'string') return { parts: [{ text: value }] };
+  if (Array.isArray(value)) return { parts: value as NativePart[] };
+  return (value ?? {}) as NativeContent;
+}
+
+function countContentTokens({
+  content,
+  mediaResolution,
+  add,
+}: {
+  content: NativeContent;
+  mediaResolution: string | undefined;
+  add: (modality: Modality, tokens: number) => void;
+}): number {
+  let total = 0;
+  for (const part of content.parts ?? []) {
+    let modality: Modality = 'TEXT';
+    let tokens = 0;
+    if (typeof part.text === 'string') tokens = countTextTokens(part.text);
+    else if (part.inlineData) {
+      ({ modality, tokens } = countMediaTokens({
+        mimeType: part.inlineData.mimeType ?? 'application/octet-stream',
+        data: part.inlineData.data ?? '',
+        mediaResolution,
+      }));
+    } else if (part.fileData) {
+      ({ modality, tokens } = countMediaTokens({
+        mimeType: part.fileData.mimeType ?? 'application/octet-stream',
+        data: '',
+        mediaResolution,
+      }));
+    } else if (part.functionCall) tokens = countTextTokens(JSON.stringify(part.functionCall));
+    else if (part.functionResponse) tokens = countTextTokens(JSON.stringify(part.functionResponse));
+    else if (part.executableCode) tokens = countTextTokens(part.executableCode.code ?? '');
+    else if (part.codeExecutionResult) tokens = countTextTokens(part.codeExecutionResult.output ?? '');
+    add(modality, tokens);
+    total += tokens;
+  }
+  return total;
+}

@@ -1,0 +1,135 @@
+import { embedText } from '../answer/embed-text.js';
+import { planAnswer } from '../answer/plan-answer.js';
+import { headerOf, type RouteContext } from '../route-context.js';
+import { openaiModelIds } from '../served-models.js';
+import { countTextTokens } from '../text/count-tokens.js';
+import { readOpenaiRequest } from './read-openai-request.js';
+import { type OpenaiStyle, renderChatChunks, renderChatCompletion } from './render-chat-completion.js';
+
+/**
+ * Serves the OpenAI-compatible API below `/v1/`: chat completions (streamed or not), models and
+ * embeddings.
+ *
+ * @example
+ * ```ts
+ * await handleOpenai(context); // context.path === 'chat/completions'
+ * ```
+ */
+export async function handleOpenai(context: RouteContext): Promise<void> {
+  const { method, path, exchange } = context;
+  if (method === 'POST' && path === 'chat/completions') return chat(context);
+  if (method === 'GET' && path === 'models') {
+    return exchange.json({
+      body: {
+        object: 'list',
+        data: openaiModelIds().map((id) => ({
+          id,
+          object: 'model',
+          created: 1_735_689_600,
+          owned_by: 'google',
+        })),
+      },
+    });
+  }
+  if (method === 'POST' && path === 'embeddings') return embeddings(context);
+  return exchange.error({ status: 404, message: `Invalid URL (${method} /v1/${path})`, openaiCode: null });
+}
+
+async function chat(context: RouteContext) {
+  const { body, headers, exchange } = context;
+  // Streaming and output limits must not change the answer (limits cut it), so they stay out of the seed.
+  const {
+    stream: _stream,
+    stream_options: _streamOptions,
+    max_tokens: _maxTokens,
+    max_completion_tokens: _maxCompletionTokens,
+    stop: _stop,
+    ...seeded
+  } = body;
+  const read = readOpenaiRequest({
+    body,
+    seedKey: JSON.stringify(seeded),
+    implicitCache: context.implicitCache,
+  });
+  if ('error' in read) return exchange.error(read.error);
+  const { request } = read;
+  const style: OpenaiStyle = {
+    reasoningFormat: oneOf(headerOf({ headers, name: 'x-mock-reasoning-format' }), [
+      'reasoning_content',
+      'reasoning',
+      'thought-tags',
+    ]),
+    toolCallStyle: oneOf(headerOf({ headers, name: 'x-mock-tool-call-style' }), [
+      'indexed',
+      'whole-no-index',
+    ]),
+    usageStyle: oneOf(headerOf({ headers, name: 'x-mock-usage-style' }), [
+      'completion-includes-reasoning',
+      'completion-excludes-reasoning',
+    ]),
+    created: Math.floor(context.now() / 1000),
+  };
+  const blockReason = headerOf({ headers, name: 'x-mock-prompt-block' });
+  const answer = blockReason
+    ? { ...planAnswer({ request }), parts: [], thoughts: '', thoughtTokens: 0, candidatesTokens: 0 }
+    : planAnswer({ request });
+  if (body.stream !== true) {
+    const completion = renderChatCompletion({ request, answer, style });
+    if (blockReason) completion.choices[0]!.finish_reason = 'content_filter';
+    return exchange.json({ body: completion });
+  }
+  if (exchange.fault?.kind === '404-event-stream') {
+    return exchange.error({
+      status: 404,
+      message: 'Not Found',
+      headers: { 'content-type': 'text/event-stream' },
+    });
+  }
+  const stream = await exchange.stream({
+    framing: 'openai-sse',
+    errorEvent: exchange.errorBody({
+      status: 500,
+      message: 'The upstream stream failed.',
+      openaiType: 'server_error',
+    }),
+  });
+  const chunks = renderChatChunks({
+    request,
+    answer,
+    style,
+    includeUsage: body.stream_options?.include_usage === true,
+  });
+  for (const chunk of chunks) await stream.event(chunk);
+  await stream.finish();
+}
+
+async function embeddings(context: RouteContext) {
+  const { body, exchange } = context;
+  const inputs: unknown[] = Array.isArray(body.input) ? body.input : [body.input];
+  if (inputs.length === 0 || inputs.some((input) => input === undefined)) {
+    return exchange.error({ status: 400, message: "'input' is a required property", param: 'input' });
+  }
+  let promptTokens = 0;
+  const data = inputs.map((input, index) => {
+    const text = typeof input === 'string' ? input : JSON.stringify(input);
+    promptTokens += countTextTokens(text);
+    const vector = embedText({ text, dimensions: body.dimensions ?? 768 });
+    const embedding =
+      body.encoding_format === 'base64'
+        ? Buffer.from(new Float32Array(vector).buffer).toString('base64')
+        : vector;
+    return { object: 'embedding', index, embedding };
+  });
+  return exchange.json({
+    body: {
+      object: 'list',
+      data,
+      model: body.model,
+      usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
+    },
+  });
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T {
+  return allowed.includes(value as T) ? (value as T) : allowed[0]!;
+}

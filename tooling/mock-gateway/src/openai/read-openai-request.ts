@@ -1,0 +1,263 @@
+import { lookupModel, type ReasoningEffort, reasoningEffortBudgets } from '@gemgate/core-transport';
+import { decideThinking, requiresThoughtSignatures } from '../answer/decide-thinking.js';
+import type { ImplicitCache, PromptBlock } from '../answer/implicit-cache.js';
+import type { DeclaredFunction, FunctionMode, NeutralRequest } from '../answer/neutral-request.js';
+import type { ErrorReply } from '../http/error-reply.js';
+import { countMediaTokens, countTextTokens, type Modality } from '../text/count-tokens.js';
+
+type Body = Record<string, any>;
+type Message = Record<string, any>;
+
+/**
+ * Reads a `/v1/chat/completions` body into the neutral request, answering the 400s the gateway
+ * gives: tools without `tool_choice`, a `reasoning_effort` the family does not take (any but
+ * `none` on `-nothink` ids), and a Gemini 3 tool call sent back without its thought signature.
+ */
+export function readOpenaiRequest({
+  body,
+  seedKey,
+  implicitCache,
+}: {
+  body: Body;
+  seedKey: string;
+  implicitCache: ImplicitCache;
+}): { request: NeutralRequest } | { error: ErrorReply } {
+  const model = String(body.model ?? '');
+  if (!model) return { error: invalid({ message: 'you must provide a model parameter', param: 'model' }) };
+  const messages: Message[] = Array.isArray(body.messages) ? body.messages : [];
+  if (messages.length === 0)
+    return { error: invalid({ message: 'messages must not be empty', param: 'messages' }) };
+  const tools: Body[] = Array.isArray(body.tools) ? body.tools : [];
+  // The gateway's quirk (seed): Gemini over the OpenAI route needs an explicit tool_choice with tools.
+  if (tools.length > 0 && body.tool_choice === undefined) {
+    return {
+      error: invalid({
+        message:
+          'Gemini function calling through the OpenAI-compatible endpoint requires tool_choice when tools are provided: pass tool_choice: "auto".',
+        param: 'tool_choice',
+      }),
+    };
+  }
+  if (tools.length === 0 && body.tool_choice !== undefined && body.tool_choice !== null) {
+    return {
+      error: invalid({
+        message: "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.",
+        param: 'tool_choice',
+      }),
+    };
+  }
+  const toolError = toolDeclarationError(tools);
+  if (toolError) return { error: toolError };
+  const effort = body.reasoning_effort as ReasoningEffort | undefined;
+  const info = lookupModel(model);
+  if (effort !== undefined) {
+    if (info?.variant === 'nothink' && effort !== 'none') {
+      return {
+        error: invalid({
+          message: `${model} does not think: reasoning_effort "${effort}" is not supported (use "none" or the model id without -nothink).`,
+          param: 'reasoning_effort',
+        }),
+      };
+    }
+    if (info && info.variant !== 'nothink' && !info.thinking.reasoningEfforts.includes(effort)) {
+      return {
+        error: invalid({
+          message: `reasoning_effort "${effort}" is not supported by ${model}: use one of ${info.thinking.reasoningEfforts.join(', ')}.`,
+          param: 'reasoning_effort',
+        }),
+      };
+    }
+  }
+  if (requiresThoughtSignatures(model)) {
+    const missing = missingSignature(messages);
+    if (missing) return { error: missing };
+  }
+
+  const googleThinking: Body = body.extra_body?.google?.thinking_config ?? {};
+  const budget =
+    effort !== undefined && info && info.thinking.levels.length === 0
+      ? reasoningEffortBudgets[effort]
+      : googleThinking.thinking_budget;
+  const thinks = decideThinking({
+    model,
+    thinkingBudget: effort === 'none' ? 0 : budget,
+    thinkingLevel: effort !== undefined && info && info.thinking.levels.length > 0 ? effort : undefined,
+    includeThoughts: googleThinking.include_thoughts,
+  });
+
+  const { byModality, blocks } = countMessages({ messages, tools });
+  const cachedTokens = implicitCache.lookupAndRemember({ model, blocks });
+  const lastUser = [...messages].reverse().find((message) => message.role === 'user');
+  const json = jsonModeOf(body.response_format);
+  const stop = body.stop;
+  return {
+    request: {
+      model,
+      seedKey,
+      lastUserText: lastUser ? textOf(lastUser.content) : '',
+      functionResults: trailingToolResults(messages),
+      functions: tools
+        .filter((tool) => tool.type === 'function' && tool.function?.name)
+        .map((tool): DeclaredFunction => ({ name: tool.function.name, schema: tool.function.parameters })),
+      functionMode: functionModeOf(body.tool_choice),
+      codeExecution: false,
+      json,
+      thinks,
+      showThoughts:
+        thinks && ((effort !== undefined && effort !== 'none') || googleThinking.include_thoughts === true),
+      thinkingBudget: typeof budget === 'number' ? budget : undefined,
+      maxOutputTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
+      stopSequences: typeof stop === 'string' ? [stop] : Array.isArray(stop) ? stop : [],
+      promptTokens: byModality,
+      cachedTokens,
+    },
+  };
+}
+
+const toolNamePattern = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
+
+/** Gemini's limits on declarations: tool names by pattern, and `enum` only on strings. */
+function toolDeclarationError(tools: Body[]): ErrorReply | undefined {
+  for (const [index, tool] of tools.entries()) {
+    const name = String(tool.function?.name ?? '');
+    if (!toolNamePattern.test(name)) {
+      return invalid({
+        message: `Invalid function name "${name}": it must start with a letter or an underscore and contain only a-z, A-Z, 0-9, underscores, dots and dashes, 64 characters at most.`,
+        param: `tools[${index}].function.name`,
+      });
+    }
+    const enumPath = nonStringEnum(tool.function?.parameters, 'parameters');
+    if (enumPath) {
+      return invalid({
+        message: `Invalid schema for function "${name}": enum is only supported for STRING type (at ${enumPath}).`,
+        param: `tools[${index}].function.${enumPath}`,
+      });
+    }
+  }
+  return undefined;
+}
+
+function nonStringEnum(schema: unknown, path: string): string | undefined {
+  if (!schema || typeof schema !== 'object') return undefined;
+  const node = schema as Body;
+  const type = typeof node.type === 'string' ? node.type.toLowerCase() : undefined;
+  if (Array.isArray(node.enum) && type !== undefined && type !== 'string') return path;
+  for (const [name, child] of Object.entries((node.properties ?? {}) as Body)) {
+    const found = nonStringEnum(child, `${path}.properties.${name}`);
+    if (found) return found;
+  }
+  return nonStringEnum(node.items, `${path}.items`);
+}
+
+function invalid({ message, param }: { message: string; param: string }): ErrorReply {
+  return {
+    status: 400,
+    message,
+    param,
+    openaiType: 'invalid_request_error',
+    openaiCode: 'invalid_request_error',
+  };
+}
+
+/** Text of an OpenAI message content (a string, or text parts of an array). */
+export function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  return content.map((part) => (part?.type === 'text' ? String(part.text ?? '') : '')).join('');
+}
+
+function countMessages({ messages, tools }: { messages: Message[]; tools: Body[] }) {
+  const byModality: Partial<Record<Modality, number>> = {};
+  const blocks: PromptBlock[] = [];
+  const add = (modality: Modality, tokens: number) => {
+    byModality[modality] = (byModality[modality] ?? 0) + tokens;
+    return tokens;
+  };
+  if (tools.length > 0) {
+    const text = JSON.stringify(tools);
+    blocks.push({ key: `tools:${text}`, tokens: add('TEXT', countTextTokens(text)) });
+  }
+  for (const message of messages) {
+    let tokens = 0;
+    const content = message.content;
+    if (typeof content === 'string') tokens += add('TEXT', countTextTokens(content));
+    else if (Array.isArray(content)) {
+      for (const part of content) {
+        if (part?.type === 'text') tokens += add('TEXT', countTextTokens(String(part.text ?? '')));
+        else if (part?.type === 'image_url') {
+          const url = String(part.image_url?.url ?? '');
+          const data = /^data:([^;,]+);base64,(.*)$/s.exec(url);
+          const counted = countMediaTokens({ mimeType: data?.[1] ?? 'image/jpeg', data: data?.[2] ?? '' });
+          tokens += add(counted.modality, counted.tokens);
+        } else if (part?.type === 'input_audio') {
+          const counted = countMediaTokens({
+            mimeType: `audio/${part.input_audio?.format ?? 'wav'}`,
+            data: String(part.input_audio?.data ?? ''),
+          });
+          tokens += add(counted.modality, counted.tokens);
+        }
+      }
+    }
+    if (Array.isArray(message.tool_calls))
+      tokens += add('TEXT', countTextTokens(JSON.stringify(message.tool_calls)));
+    blocks.push({ key: JSON.stringify(message), tokens });
+  }
+  return { byModality, blocks };
+}
+
+function trailingToolResults(messages: Message[]): { name: string; response: unknown }[] {
+  const results: { name: string; response: unknown }[] = [];
+  let index = messages.length - 1;
+  while (index >= 0 && messages[index]?.role === 'tool') index--;
+  const assistant = messages[index];
+  for (const message of messages.slice(index + 1)) {
+    const call = (assistant?.tool_calls ?? []).find((item: Body) => item.id === message.tool_call_id);
+    const text = textOf(message.content);
+    let response: unknown = text;
+    try {
+      response = JSON.parse(text);
+    } catch {
+      // A plain-text tool result is reported as it is.
+    }
+    results.push({ name: call?.function?.name ?? message.name ?? 'tool', response });
+  }
+  return results;
+}
+
+function functionModeOf(choice: unknown): FunctionMode {
+  if (choice === 'none') return { kind: 'none' };
+  if (choice === 'required') return { kind: 'any', allowed: [] };
+  if (choice && typeof choice === 'object') {
+    const name = (choice as Body).function?.name;
+    return { kind: 'any', allowed: name ? [name] : [] };
+  }
+  return { kind: 'auto' };
+}
+
+function jsonModeOf(format: Body | undefined): { schema: unknown } | undefined {
+  if (format?.type === 'json_schema') return { schema: format.json_schema?.schema };
+  if (format?.type === 'json_object') return { schema: undefined };
+  return undefined;
+}
+
+function missingSignature(messages: Message[]): ErrorReply | undefined {
+  let start = 0;
+  messages.forEach((message, index) => {
+    if (message.role === 'user') start = index + 1;
+  });
+  for (const message of messages.slice(start)) {
+    if (message.role !== 'assistant' || !Array.isArray(message.tool_calls) || message.tool_calls.length === 0)
+      continue;
+    const first = message.tool_calls[0];
+    if (!first?.extra_content?.google?.thought_signature) {
+      return {
+        status: 400,
+        message: `Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance. Additional data, function call \`default_api:${first?.function?.name}\` , position 1. Please refer to https://ai.google.dev/gemini-api/docs/thought-signatures for more details.`,
+        param: 'messages',
+        openaiType: 'invalid_request_error',
+        openaiCode: 'invalid_request_error',
+      };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { startMockGateway } from './start-mock-gateway.js';
+import type { MockGateway } from './types.js';
+
+/** What the CLI touches of the process, injectable so tests run it in-process. */
+export interface CliProcess {
+  argv: string[];
+  log: (line: string) => void;
+  once: (signal: 'SIGINT' | 'SIGTERM', listener: () => void) => unknown;
+  exit: (code: number) => void;
+}
+
+/**
+ * Runs `gemgate-mock --port 8787 [--host 127.0.0.1] [--api-key K]...`: starts the gateway,
+ * prints `gemgate-mock listening on <url>`, and closes it then exits 0 on SIGINT or SIGTERM.
+ *
+ * @example
+ * ```ts
+ * await runCli({ argv: process.argv.slice(2), log: console.log, once: process.once.bind(process), exit: process.exit });
+ * ```
+ */
+export async function runCli({ argv, log, once, exit }: CliProcess): Promise<MockGateway> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'api-key': { type: 'string', multiple: true },
+    },
+  });
+  const apiKeys = values['api-key'];
+  const gateway = await startMockGateway({
+    port: Number(values.port),
+    host: values.host,
+    apiKeys: apiKeys && apiKeys.length > 0 ? apiKeys : undefined,
+  });
+  log(`gemgate-mock listening on ${gateway.url}`);
+  const stop = () => {
+    gateway.close().finally(() => exit(0));
+  };
+  once('SIGINT', stop);
+  once('SIGTERM', stop);
+  return gateway;
+}

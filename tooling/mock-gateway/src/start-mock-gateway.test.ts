@@ -1,0 +1,305 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startMockGateway } from './start-mock-gateway.js';
+import type { MockGateway } from './types.js';
+
+let gateway: MockGateway;
+
+beforeAll(async () => {
+  gateway = await startMockGateway({ apiKeys: ['good-key'], maxRequestBytes: 2048 });
+});
+afterAll(() => gateway.close());
+beforeEach(() => gateway.reset());
+
+const nativePath = '/gemini/v1beta/models/gemini-2.0-flash:generateContent';
+const nativeBody = { contents: [{ role: 'user', parts: [{ text: 'hello' }] }] };
+const chatBody = { model: 'gemini-2.0-flash', messages: [{ role: 'user', content: 'hello' }] };
+
+function native({
+  headers = {},
+  body = nativeBody,
+  path = nativePath,
+}: {
+  headers?: Record<string, string>;
+  body?: unknown;
+  path?: string;
+} = {}) {
+  return fetch(`${gateway.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-goog-api-key': 'good-key', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+function chat({ headers = {}, body = chatBody }: { headers?: Record<string, string>; body?: unknown } = {}) {
+  return fetch(`${gateway.openaiBaseURL}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer good-key', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('startMockGateway', () => {
+  it('exposes the contract URLs', () => {
+    expect(gateway.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(gateway.nativeBaseURL).toBe(`${gateway.url}/gemini`);
+    expect(gateway.openaiBaseURL).toBe(`${gateway.url}/v1`);
+  });
+
+  it('records every request with method, path, query, raw headers, parsed body and route', async () => {
+    await native({ path: `${nativePath}?alt=sse` });
+    await chat();
+    expect(gateway.requests).toHaveLength(2);
+    expect(gateway.requests[0]).toMatchObject({
+      method: 'POST',
+      path: nativePath,
+      query: { alt: 'sse' },
+      body: nativeBody,
+      route: 'native',
+    });
+    expect(gateway.requests[0]!.headers['x-goog-api-key']).toBe('good-key');
+    expect(gateway.requests[1]).toMatchObject({
+      path: '/v1/chat/completions',
+      body: chatBody,
+      route: 'openai',
+    });
+  });
+
+  describe('auth', () => {
+    it('answers 401 in the Google envelope on the native route, without echoing the key', async () => {
+      const response = await native({ headers: { 'x-goog-api-key': 'bad-key' } });
+      expect(response.status).toBe(401);
+      const text = await response.text();
+      expect(JSON.parse(text)).toMatchObject({ error: { code: 401, status: 'UNAUTHENTICATED' } });
+      expect(text).not.toContain('bad-key');
+    });
+
+    it('accepts ?key= on the native route', async () => {
+      const response = await fetch(`${gateway.url}${nativePath}?key=good-key`, {
+        method: 'POST',
+        body: JSON.stringify(nativeBody),
+      });
+      expect(response.status).toBe(200);
+    });
+
+    it('answers 401 in the OpenAI envelope on the OpenAI route, with a request id', async () => {
+      const response = await chat({ headers: { authorization: 'Bearer nope' } });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('x-request-id')).toMatch(/^mock-/);
+      expect(await response.json()).toMatchObject({
+        error: { type: 'authentication_error', code: 'invalid_api_key', param: null },
+      });
+    });
+
+    it('does not take the native header on the OpenAI route', async () => {
+      const response = await chat({ headers: { authorization: '', 'x-goog-api-key': 'good-key' } });
+      expect(response.status).toBe(401);
+    });
+
+    it('accepts any non-empty key when apiKeys is omitted', async () => {
+      const open = await startMockGateway();
+      try {
+        const ok = await fetch(`${open.url}${nativePath}`, {
+          method: 'POST',
+          headers: { 'x-goog-api-key': 'anything' },
+          body: JSON.stringify(nativeBody),
+        });
+        const missing = await fetch(`${open.url}${nativePath}`, {
+          method: 'POST',
+          body: JSON.stringify(nativeBody),
+        });
+        expect(ok.status).toBe(200);
+        expect(missing.status).toBe(401);
+      } finally {
+        await open.close();
+      }
+    });
+  });
+
+  it('rejects a body over maxRequestBytes with the gateway error', async () => {
+    const big = {
+      contents: [
+        { role: 'user', parts: [{ inlineData: { mimeType: 'image/png', data: 'A'.repeat(4096) } }] },
+      ],
+    };
+    const response = await native({ body: big });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain(
+      'Request payload size exceeds the limit: 2048 bytes',
+    );
+  });
+
+  describe('faults', () => {
+    it('429 with Retry-After', async () => {
+      const response = await native({ headers: { 'x-mock-fault': '429; retry-after=2' } });
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toBe('2');
+      expect(await response.json()).toMatchObject({ error: { code: 429, status: 'RESOURCE_EXHAUSTED' } });
+    });
+
+    it('429 with retry-after-ms on the OpenAI route', async () => {
+      const response = await chat({ headers: { 'x-mock-fault': '429; retry-after-ms=50' } });
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after-ms')).toBe('50');
+      expect(await response.json()).toMatchObject({
+        error: { type: 'rate_limit_error', code: 'rate_limit_exceeded' },
+      });
+    });
+
+    it('429 with a Google RetryInfo detail', async () => {
+      const response = await native({ headers: { 'x-mock-fault': '429; retry-info=1.5s' } });
+      expect(await response.json()).toMatchObject({
+        error: { details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '1.5s' }] },
+      });
+    });
+
+    it.each([
+      ['500', 500, 'INTERNAL'],
+      ['503', 503, 'UNAVAILABLE'],
+    ])('%s', async (fault, status, googleStatus) => {
+      const response = await native({ headers: { 'x-mock-fault': fault } });
+      expect(response.status).toBe(status);
+      expect(await response.json()).toMatchObject({ error: { status: googleStatus } });
+    });
+
+    it('reset-before-headers fails the request without a response', async () => {
+      await expect(native({ headers: { 'x-mock-fault': 'reset-before-headers' } })).rejects.toThrow();
+      expect(gateway.requests).toHaveLength(1);
+    });
+
+    it('reset-mid-stream; after=1 sends one event then drops the connection', async () => {
+      const response = await native({
+        path: `${nativePath.replace('generateContent', 'streamGenerateContent')}?alt=sse`,
+        headers: { 'x-mock-fault': 'reset-mid-stream; after=1' },
+      });
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      let received = '';
+      const failure = await (async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return undefined;
+          received += Buffer.from(value).toString();
+        }
+      })().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect(received.match(/^data: /gm)).toHaveLength(1);
+    });
+
+    it('truncate-event ends cleanly inside the last event', async () => {
+      const response = await native({
+        path: `${nativePath.replace('generateContent', 'streamGenerateContent')}?alt=sse`,
+        headers: { 'x-mock-fault': 'truncate-event' },
+      });
+      const text = await response.text();
+      const events = text.split('\r\n\r\n');
+      const last = events.at(-1)!;
+      expect(last.startsWith('data: {')).toBe(true);
+      expect(() => JSON.parse(last.slice('data: '.length))).toThrow();
+      for (const event of events.slice(0, -1)) expect(() => JSON.parse(event.slice(6))).not.toThrow();
+    });
+
+    it('truncate-event on a JSON answer cuts the body', async () => {
+      const response = await native({ headers: { 'x-mock-fault': 'truncate-event' } });
+      await expect(response.json()).rejects.toThrow();
+    });
+
+    it('slow-first-byte delays the status line', async () => {
+      const started = performance.now();
+      await native({ headers: { 'x-mock-fault': 'slow-first-byte=300' } });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(280);
+    });
+
+    it('slow-chunks spaces the streamed events', async () => {
+      const response = await chat({
+        body: { ...chatBody, stream: true },
+        headers: { 'x-mock-fault': 'slow-chunks=60' },
+      });
+      const reader = response.body!.getReader();
+      const arrivals: number[] = [];
+      for (;;) {
+        const { done } = await reader.read();
+        if (done) break;
+        arrivals.push(performance.now());
+      }
+      expect(arrivals.length).toBeGreaterThan(2);
+      expect(arrivals.at(-1)! - arrivals[0]!).toBeGreaterThanOrEqual(60 * (arrivals.length - 2));
+    });
+
+    it('error-in-stream sends an error event after the first one (native)', async () => {
+      const response = await native({
+        path: `${nativePath.replace('generateContent', 'streamGenerateContent')}?alt=sse`,
+        headers: { 'x-mock-fault': 'error-in-stream' },
+      });
+      const events = (await response.text())
+        .split('\r\n\r\n')
+        .filter(Boolean)
+        .map((event) => JSON.parse(event.slice(6)));
+      expect(events).toHaveLength(2);
+      expect(events[0].candidates).toBeDefined();
+      expect(events[1]).toMatchObject({ error: { code: 500, status: 'INTERNAL' } });
+    });
+
+    it('error-in-stream on the OpenAI route has no [DONE]', async () => {
+      const response = await chat({
+        body: { ...chatBody, stream: true },
+        headers: { 'x-mock-fault': 'error-in-stream' },
+      });
+      const text = await response.text();
+      expect(text).toContain('data: {"error":{');
+      expect(text).not.toContain('[DONE]');
+    });
+
+    it('404-event-stream answers 404 with an event-stream content type', async () => {
+      const response = await chat({
+        body: { ...chatBody, stream: true },
+        headers: { 'x-mock-fault': '404-event-stream' },
+      });
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toBe('text/event-stream');
+    });
+
+    it('scheduleFault applies to the next matching requests only, then clears', async () => {
+      gateway.scheduleFault({ fault: '503', times: 2, path: /chat\/completions/ });
+      expect((await native()).status).toBe(200);
+      expect((await chat()).status).toBe(503);
+      expect((await chat()).status).toBe(503);
+      expect((await chat()).status).toBe(200);
+      gateway.scheduleFault({ fault: '500' });
+      gateway.clearFaults();
+      expect((await chat()).status).toBe(200);
+    });
+
+    it('the header wins over a scheduled fault', async () => {
+      gateway.scheduleFault({ fault: '503' });
+      expect((await native({ headers: { 'x-mock-fault': '429' } })).status).toBe(429);
+      expect((await native()).status).toBe(503);
+    });
+
+    it('latency.firstByteMs delays every answer', async () => {
+      const slow = await startMockGateway({ latency: { firstByteMs: 150 } });
+      try {
+        const started = performance.now();
+        await fetch(`${slow.url}${nativePath}`, {
+          method: 'POST',
+          headers: { 'x-goog-api-key': 'k' },
+          body: '{}',
+        });
+        expect(performance.now() - started).toBeGreaterThanOrEqual(130);
+      } finally {
+        await slow.close();
+      }
+    });
+  });
+
+  describe('x-mock-error-shape', () => {
+    it.each([
+      ['google', { error: { code: 503, status: 'UNAVAILABLE' } }],
+      ['openai', { error: { type: 'api_error', param: null, code: '503' } }],
+      ['flat', { code: 'UNAVAILABLE', type: 'api_error' }],
+      ['google-array', [{ error: { code: 503, status: 'UNAVAILABLE' } }]],
+    ])('%s', async (shape, expected) => {
+      const response = await chat({ headers: { 'x-mock-fault': '503', 'x-mock-error-shape': shape } });
+      expect(await response.json()).toMatchObject(expected);
+    });
+  });
+});

@@ -1,0 +1,210 @@
+// Points the official openai client at the mock: if it parses every kind of answer, the mock's
+// OpenAI-compatible wire format is right.
+import OpenAI, { AuthenticationError, BadRequestError } from 'openai';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type MockGateway, startMockGateway } from '../src/index.js';
+
+const apiKey = 'test-key-openai';
+let gateway: MockGateway;
+let client: OpenAI;
+
+beforeAll(async () => {
+  gateway = await startMockGateway({ apiKeys: [apiKey], implicitCacheMinTokens: 50 });
+  client = new OpenAI({ apiKey, baseURL: gateway.openaiBaseURL, maxRetries: 0 });
+});
+afterAll(() => gateway.close());
+beforeEach(() => gateway.reset());
+
+const scheduleTool = {
+  type: 'function' as const,
+  function: {
+    name: 'schedule_meeting',
+    description: 'Schedules a meeting.',
+    parameters: {
+      type: 'object',
+      properties: {
+        attendees: { type: 'array', items: { type: 'string' } },
+        date: { type: 'string', format: 'date' },
+        topic: { type: 'string' },
+      },
+      required: ['attendees', 'date', 'topic'],
+    },
+  },
+};
+
+describe('openai against the mock', () => {
+  it('chat completion: message, usage, Bearer auth only', async () => {
+    const completion = await client.chat.completions.create({
+      model: 'gemini-2.0-flash',
+      messages: [{ role: 'user', content: 'Explain Occam razor' }],
+    });
+    expect(completion.object).toBe('chat.completion');
+    expect(completion.choices[0]?.message.content).toMatch(/\w+/);
+    expect(completion.choices[0]?.finish_reason).toBe('stop');
+    const usage = completion.usage!;
+    expect(usage.prompt_tokens).toBe(Math.ceil('Explain Occam razor'.length / 4));
+    expect(usage.total_tokens).toBe(usage.prompt_tokens + usage.completion_tokens);
+    const recorded = gateway.requests[0]!;
+    expect(recorded.headers.authorization).toBe(`Bearer ${apiKey}`);
+    expect(recorded.headers['x-goog-api-key']).toBeUndefined();
+    expect(recorded.route).toBe('openai');
+  });
+
+  it('stream with include_usage: deltas join into the whole answer, usage chunk last', async () => {
+    const request = {
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user' as const, content: 'A story please' }],
+    };
+    const whole = await client.chat.completions.create(request);
+    const stream = await client.chat.completions.create({
+      ...request,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let text = '';
+    let finish: string | null = null;
+    let usage: unknown;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+      if (chunk.usage) usage = chunk.usage;
+    }
+    expect(text).toBe(whole.choices[0]?.message.content);
+    expect(finish).toBe('stop');
+    expect(usage).toEqual(whole.usage);
+  });
+
+  it('reasoning_effort: reasoning returned and counted in completion_tokens_details', async () => {
+    const completion = await client.chat.completions.create({
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user', content: 'Think hard' }],
+      reasoning_effort: 'low',
+    });
+    const message = completion.choices[0]!.message as { reasoning_content?: string };
+    expect(message.reasoning_content).toContain('Thinking it through');
+    const usage = completion.usage!;
+    expect(usage.completion_tokens_details?.reasoning_tokens).toBeGreaterThan(0);
+    expect(usage.total_tokens).toBe(usage.prompt_tokens + usage.completion_tokens);
+  });
+
+  it('reasoning_effort the family does not take is a 400', async () => {
+    const failure = await client.chat.completions
+      .create({
+        model: 'gemini-2.5-pro',
+        messages: [{ role: 'user', content: 'x' }],
+        reasoning_effort: 'minimal',
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BadRequestError);
+    expect((failure as BadRequestError).param).toBe('reasoning_effort');
+  });
+
+  it('-nothink ids are served on this route and never think', async () => {
+    const completion = await client.chat.completions.create({
+      model: 'gemini-2.5-flash-nothink',
+      messages: [{ role: 'user', content: 'Quick answer' }],
+    });
+    expect(completion.usage?.completion_tokens_details?.reasoning_tokens).toBe(0);
+  });
+
+  it('tools with tool_choice: a tool call whose arguments match the schema, streamed too', async () => {
+    const request = {
+      model: 'gemini-2.0-flash',
+      messages: [{ role: 'user' as const, content: 'Use schedule_meeting for Bob and Alice about Q3.' }],
+      tools: [scheduleTool],
+      tool_choice: 'auto' as const,
+    };
+    const completion = await client.chat.completions.create(request);
+    const call = completion.choices[0]!.message.tool_calls![0]!;
+    expect(completion.choices[0]?.finish_reason).toBe('tool_calls');
+    expect(call.type).toBe('function');
+    if (call.type !== 'function') throw new Error('expected a function call');
+    expect(call.function.name).toBe('schedule_meeting');
+    const args = JSON.parse(call.function.arguments);
+    expect(args).toEqual({
+      attendees: expect.any(Array),
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      topic: expect.any(String),
+    });
+
+    const stream = client.chat.completions.stream({ ...request, stream: true });
+    const final = await stream.finalChatCompletion();
+    const streamed = final.choices[0]!.message.tool_calls![0]!;
+    if (streamed.type !== 'function') throw new Error('expected a function call');
+    expect(streamed.function.arguments).toBe(call.function.arguments);
+  });
+
+  it('tools without tool_choice: the gateway error naming tool_choice', async () => {
+    const failure = await client.chat.completions
+      .create({
+        model: 'gemini-2.0-flash',
+        messages: [{ role: 'user', content: 'x' }],
+        tools: [scheduleTool],
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BadRequestError);
+    expect((failure as BadRequestError).message).toContain('tool_choice');
+  });
+
+  it('structured output: json_schema answers valid JSON', async () => {
+    const completion = await client.chat.completions.create({
+      model: 'gemini-2.0-flash',
+      messages: [{ role: 'user', content: 'A person' }],
+      response_format: {
+        type: 'json_schema',
+        json_schema: {
+          name: 'person',
+          schema: {
+            type: 'object',
+            properties: { name: { type: 'string' }, age: { type: 'integer', minimum: 0, maximum: 120 } },
+            required: ['name', 'age'],
+          },
+        },
+      },
+    });
+    const value = JSON.parse(completion.choices[0]!.message.content!);
+    expect(value).toEqual({ name: expect.any(String), age: expect.any(Number) });
+    expect(value.age).toBeGreaterThanOrEqual(0);
+    expect(value.age).toBeLessThanOrEqual(120);
+  });
+
+  it('implicit caching: prompt_tokens_details.cached_tokens on a repeated prefix', async () => {
+    const system = 'You are a careful assistant. '.repeat(20);
+    const ask = (content: string) =>
+      client.chat.completions.create({
+        model: 'gemini-2.5-flash',
+        messages: [
+          { role: 'system', content: system },
+          { role: 'user', content },
+        ],
+      });
+    expect((await ask('One')).usage?.prompt_tokens_details?.cached_tokens).toBe(0);
+    expect((await ask('Two')).usage?.prompt_tokens_details?.cached_tokens).toBe(Math.ceil(system.length / 4));
+  });
+
+  it('embeddings (the client asks for base64 and decodes it) and models.list', async () => {
+    const embeddings = await client.embeddings.create({
+      model: 'gemini-embedding-001',
+      input: ['one', 'two'],
+      dimensions: 16,
+    });
+    expect(embeddings.data).toHaveLength(2);
+    expect(embeddings.data[0]!.embedding).toHaveLength(16);
+    expect(gateway.requests.at(-1)?.body).toMatchObject({ encoding_format: 'base64' });
+    const norm = Math.hypot(...embeddings.data[0]!.embedding);
+    expect(norm).toBeCloseTo(1, 3);
+    const models = [];
+    for await (const model of client.models.list()) models.push(model.id);
+    expect(models).toContain('gemini-2.5-flash-nothink');
+    expect(models).toContain('gemini-2.5-pro');
+  });
+
+  it('a wrong key is an AuthenticationError and the key is not echoed', async () => {
+    const wrong = new OpenAI({ apiKey: 'sk-wrong-secret', baseURL: gateway.openaiBaseURL, maxRetries: 0 });
+    const failure = await wrong.chat.completions
+      .create({ model: 'gemini-2.0-flash', messages: [{ role: 'user', content: 'x' }] })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AuthenticationError);
+    expect(JSON.stringify((failure as AuthenticationError).error)).not.toContain('sk-wrong-secret');
+  });
+});
