@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bytesCutAt, collect } from '../test/chunks.js';
 import { decodeJsonArrayStream } from './decode-json-array-stream.js';
 import { StreamInterruptedError } from './errors.js';
-import { bytesCutAt, collect } from '../test/chunks.js';
 
 describe('decodeJsonArrayStream', () => {
   it("reads Gemini's streamed array with CRLF and commas between elements", async () => {

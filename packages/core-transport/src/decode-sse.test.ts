@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bytesCutAt, collect } from '../test/chunks.js';
 import { decodeSse } from './decode-sse.js';
 import { SseDecoder } from './sse-decoder.js';
-import { bytesCutAt, collect } from '../test/chunks.js';
 
 async function* strings(...chunks: string[]) {
   yield* chunks;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../test/server.js';
 import { createTransport } from './create-transport.js';
 import { GemgateError } from './errors.js';
-import { startTestServer } from '../test/server.js';
 
 /** The server below echoes whatever key it received into every kind of answer. */
 const key = 'sk-LEAKY-0123456789abcdefXYZ';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sleep, startTestServer } from '../test/server.js';
 import { createTransport } from './create-transport.js';
 import { GemgateError } from './errors.js';
-import { sleep, startTestServer } from '../test/server.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const unhandled: unknown[] = [];

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sleep, startTestServer, writeByteByByte } from '../test/server.js';
 import { createTransport } from './create-transport.js';
 import {
   AbortedError,
@@ -7,7 +8,6 @@ import {
   StreamInterruptedError,
   TimeoutError,
 } from './errors.js';
-import { sleep, startTestServer, writeByteByByte } from '../test/server.js';
 import type { StreamFormat, Transport, TransportOptions } from './transport-types.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -240,5 +240,38 @@ describe('timeouts', () => {
     expect(seen).toEqual([{ n: 1 }]);
     expect(AbortedError.isInstance(error)).toBe(true);
     await server.waitForNoSockets();
+  });
+});
+
+describe('request bodies over a real socket', () => {
+  it('streams a bytes body chunk by chunk with its content-length', async () => {
+    server.handle((request, response, body) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          length: request.headers['content-length'],
+          type: request.headers['content-type'],
+          body,
+        }),
+      );
+    });
+    let pulled = 0;
+    async function* parts() {
+      for (const part of ['aGVs', 'bG8g', 'd29y', 'bGQ=']) {
+        pulled++;
+        yield new TextEncoder().encode(part);
+      }
+    }
+    const response = await transport().request({
+      method: 'POST',
+      path: 'upload',
+      body: { kind: 'bytes', stream: parts(), length: 16, contentType: 'text/plain' },
+    });
+    expect(pulled).toBe(4);
+    expect(response.kind === 'json' && response.body).toEqual({
+      length: '16',
+      type: 'text/plain',
+      body: 'aGVsbG8gd29ybGQ=',
+    });
   });
 });

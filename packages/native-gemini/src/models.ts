@@ -73,8 +73,9 @@ export class Models {
   }
 
   #prepare({ model, contents, config }: GenerateContentParameters) {
-    checkNativeModel({ model, thinking: config?.thinkingConfig, logger: this.#context.logger });
+    // Arguments first (errors name the field), then the catalog's rules, as the upstream would.
     const request = buildGenerateContentRequest({ contents, config });
+    checkNativeModel({ model, thinking: config?.thinkingConfig, logger: this.#context.logger });
     const { body } = request;
     // The upstream ignores or rejects these next to an explicit cache: the cache already holds them.
     if (body.cachedContent !== undefined) {

@@ -77,10 +77,13 @@ export class ChatCompletionStream<TParsed = unknown> implements AsyncIterable<Ch
       this.#settle({ error });
       throw error;
     } finally {
-      // Reached when the caller leaves the loop early (break): the aggregate cannot complete.
-      this.#settle({
-        error: new AbortedError('The stream was closed before its end, so there is no final completion.'),
-      });
+      // Still unsettled here only when the caller left the loop early (break): the aggregate
+      // cannot complete. Checked first, because building an error (its stack) is not free.
+      if (!this.#settled) {
+        this.#settle({
+          error: new AbortedError('The stream was closed before its end, so there is no final completion.'),
+        });
+      }
     }
   }
 

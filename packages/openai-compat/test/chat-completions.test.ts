@@ -147,6 +147,27 @@ describe('chat.completions.create against the mock gateway', () => {
     expect(typeof parsed.topic).toBe('string');
   });
 
+  it('validates parsed JSON on a streamed answer too', async () => {
+    const Answer = z.object({ city: z.string(), days: z.number().int() });
+    const stream = await mock.client().chat.completions.create({
+      model: 'gemini-2.0-flash',
+      messages: [{ role: 'user', content: 'Forecast for Oslo?' }],
+      response_format: zodResponseFormat(Answer, 'forecast'),
+      stream: true,
+    });
+    const completion = await stream.finalCompletion();
+    expect(Answer.parse(completion.parsed)).toEqual(completion.parsed);
+    expect(JSON.parse(completion.text)).toEqual(completion.parsed);
+  });
+
+  it('reports a prompt block as an empty answer with finish reason content_filter', async () => {
+    const client = mock.client({ headers: { 'x-mock-prompt-block': 'SAFETY' } });
+    const completion = await client.chat.completions.create({ model: 'gemini-2.0-flash', messages: ask });
+    expect(completion.finishReason).toBe('content_filter');
+    expect(completion.text).toBe('');
+    expect(completion.toolCalls).toEqual([]);
+  });
+
   it('raises a typed error when the JSON answer does not match the zod schema', async () => {
     // A middleware swaps the wire schema for one with a string topic, standing in for a model
     // that drifts from the schema it was given.

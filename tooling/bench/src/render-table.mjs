@@ -5,11 +5,11 @@
  */
 export function renderTable({ rows, date = new Date() }) {
   const lines = [
-    `Measured ${date.toISOString()} on Node ${process.version} (${process.platform} ${process.arch}).`,
+    `Written ${date.toISOString()} on Node ${process.version} (${process.platform} ${process.arch}); each row carries the time it was measured.`,
     'CPU is user + system time of the driver process only (the upstream runs in its own process).',
     '',
-    '| workload | driver | CPU µs/op (median) | wall µs/op (median) | CPU ratio to baseline | target |',
-    '| --- | --- | ---: | ---: | ---: | --- |',
+    '| workload | driver | CPU µs/op (median) | wall µs/op (median) | CPU ratio to baseline | target | measured |',
+    '| --- | --- | ---: | ---: | ---: | --- | --- |',
   ];
   for (const row of rows) {
     const target =
@@ -17,7 +17,7 @@ export function renderTable({ rows, date = new Date() }) {
         ? ''
         : `≤ ${row.target.toFixed(2)}× ${row.ratio <= row.target ? 'met' : 'MISSED'}`;
     lines.push(
-      `| ${row.workload} | ${row.driver}${row.isBaseline ? ' (baseline)' : ''} | ${row.cpuMicrosecondsPerOp.toFixed(1)} | ${row.wallMicrosecondsPerOp.toFixed(1)} | ${row.ratio.toFixed(2)}× | ${target} |`,
+      `| ${row.workload} | ${row.driver}${row.isBaseline ? ' (baseline)' : ''} | ${row.cpuMicrosecondsPerOp.toFixed(1)} | ${row.wallMicrosecondsPerOp.toFixed(1)} | ${row.ratio.toFixed(2)}× | ${target} | ${row.measuredAt ?? ''} |`,
     );
   }
   return `${lines.join('\n')}\n`;

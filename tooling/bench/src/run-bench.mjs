@@ -1,6 +1,6 @@
 // `pnpm bench`: runs every workload in src/workloads (or those named on the command line),
 // writes results/latest.md and prints it. Options: --iterations N --warmup N --repeats N.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { discoverWorkloads } from './discover-workloads.mjs';
 import { renderTable } from './render-table.mjs';
@@ -31,7 +31,17 @@ for (const { file, workload } of workloads) {
     })),
   );
 }
-const table = renderTable({ rows });
 await mkdir(new URL('../results/', import.meta.url), { recursive: true });
-await writeFile(values.output, `# gemgate benchmarks\n\n${table}`);
-process.stdout.write(table);
+// A run of some workloads keeps the other workloads' rows from the previous run, so
+// helpers adding rows one workload at a time do not erase each other's figures.
+const rowsFile = values.output.replace(/\.md$/, '.json');
+const previous = await readFile(rowsFile, 'utf8')
+  .then((text) => JSON.parse(text))
+  .catch(() => []);
+const ranNow = new Set(rows.map((row) => row.workload));
+const merged = [...previous.filter((row) => !ranNow.has(row.workload)), ...rows].sort((left, right) =>
+  left.workload.localeCompare(right.workload),
+);
+await writeFile(rowsFile, `${JSON.stringify(merged, null, 2)}\n`);
+await writeFile(values.output, `# gemgate benchmarks\n\n${renderTable({ rows: merged })}`);
+process.stdout.write(renderTable({ rows }));

@@ -32,6 +32,7 @@ export async function runWorkload({ file, workload, iterations, warmup, repeats 
       cpuMicrosecondsPerOp: median(results.map((result) => result.cpuMicrosecondsPerOp)),
       wallMicrosecondsPerOp: median(results.map((result) => result.wallMicrosecondsPerOp)),
       repeats: results.length,
+      measuredAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
     }));
     const baseline = rows.find((row) => row.driver === workload.baseline);
     for (const row of rows) {

@@ -21,7 +21,7 @@ describe('the bench harness', () => {
     const table = renderTable({ rows });
     expect(table).toContain('| transport-json | undici.request (baseline) |');
     expect(table).toMatch(
-      /\| transport-json \| @gemgate\/core-transport \| [\d.]+ \| [\d.]+ \| [\d.]+× \| ≤ 1\.15× (met|MISSED) \|/,
+      /\| transport-json \| @gemgate\/core-transport \| [\d.]+ \| [\d.]+ \| [\d.]+× \| ≤ 1\.15× (met|MISSED) \| [\d :-]+ \|/,
     );
   });
 

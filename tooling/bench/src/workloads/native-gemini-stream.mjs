@@ -1,9 +1,10 @@
 // Row: CPU per streamed `generateContent` (`:streamGenerateContent?alt=sse`) over the native
-// route; divide by `chunks` in the answer for CPU per chunk. Through @gemgate/native-gemini,
-// the official @google/genai and raw `undici.request` with a hand-written SSE split. Same
+// route; divide by `chunks` in the answer for CPU per chunk. Through @gemgate/native-gemini
+// (and @gemgate/core-transport alone, to show the client's share), the official @google/genai and raw `undici.request` with a hand-written SSE split. Same
 // request body for every driver, so the mock gateway streams the same chunks to each; every
 // driver assembles the text and keeps the last usage snapshot.
 
+import { createTransport } from '@gemgate/core-transport';
 import { createGemini } from '@gemgate/native-gemini';
 import { GoogleGenAI } from '@google/genai';
 import { Agent, request } from 'undici';
@@ -62,6 +63,37 @@ export default {
           return { text, chunks, totalTokens: usage?.totalTokenCount };
         },
         close: () => dispatcher.close(),
+      };
+    },
+    // The transport alone (SSE decoding, timeouts, typed errors), to show what the client adds on top.
+    '@gemgate/core-transport': async ({ upstreamURL }) => {
+      const transport = createTransport({
+        baseURL: `${upstreamURL}/gemini`,
+        auth: 'goog-api-key',
+        apiKey,
+        env: {},
+      });
+      const body = { contents, generationConfig: config };
+      return {
+        once: async () => {
+          const response = await transport.request({
+            method: 'POST',
+            path: `v1beta/models/${model}:streamGenerateContent`,
+            query: { alt: 'sse' },
+            body,
+            stream: 'sse',
+          });
+          let text = '';
+          let chunks = 0;
+          let usage;
+          for await (const chunk of response.events) {
+            chunks++;
+            text += textOf(chunk.candidates?.[0]?.content?.parts);
+            if (chunk.usageMetadata) usage = chunk.usageMetadata;
+          }
+          return { text, chunks, totalTokens: usage?.totalTokenCount };
+        },
+        close: () => transport.close(),
       };
     },
     '@gemgate/native-gemini': async ({ upstreamURL }) => {
