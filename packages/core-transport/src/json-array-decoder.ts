@@ -1,3 +1,5 @@
+import { Utf8ChunkDecoder } from './utf8-chunk-decoder.js';
+
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
@@ -14,7 +16,7 @@ const COMMA = 44;
  * of an array (an error answered in place of the stream) is yielded as one element.
  */
 export class JsonArrayDecoder {
-  private readonly textDecoder = new TextDecoder('utf-8');
+  private readonly textDecoder = new Utf8ChunkDecoder();
   private buffer = '';
   /** Where scanning resumes in `buffer`. */
   private scanIndex = 0;
@@ -28,7 +30,7 @@ export class JsonArrayDecoder {
 
   /** Decodes one chunk; returns the elements it completed. */
   push(chunk: Uint8Array | string): unknown[] {
-    this.buffer += typeof chunk === 'string' ? chunk : this.textDecoder.decode(chunk, { stream: true });
+    this.buffer += this.textDecoder.decode(chunk);
     const elements: unknown[] = [];
     const text = this.buffer;
     const length = text.length;
@@ -93,7 +95,7 @@ export class JsonArrayDecoder {
 
   /** Ends the stream; `incomplete` when it stopped inside an element or before the closing `]`. */
   end(): { incomplete: boolean } {
-    const tail = this.textDecoder.decode();
+    const tail = this.textDecoder.flush();
     const incomplete =
       this.elementStart !== -1 ||
       tail.trim() !== '' ||

@@ -1,10 +1,10 @@
 import type { SseEvent } from './decode-sse.js';
+import { Utf8ChunkDecoder } from './utf8-chunk-decoder.js';
 
 const LF = 10;
 const CR = 13;
 const COLON = 58;
 const SPACE = 32;
-const streaming = { stream: true };
 
 /**
  * A push-style server-sent-events decoder, to the WHATWG spec: LF, CR and CRLF line ends
@@ -13,7 +13,7 @@ const streaming = { stream: true };
  * built on it; it is synchronous so the hot path pays no promise per line.
  */
 export class SseDecoder {
-  private readonly textDecoder = new TextDecoder('utf-8');
+  private readonly textDecoder = new Utf8ChunkDecoder();
   private pending = '';
   private skipNextLineFeed = false;
   private atStart = true;
@@ -26,10 +26,10 @@ export class SseDecoder {
 
   /** Decodes one chunk; returns the events it completed (often none, often one). */
   push(chunk: Uint8Array | string): SseEvent[] {
-    let text = typeof chunk === 'string' ? chunk : this.textDecoder.decode(chunk, streaming);
+    let text = this.textDecoder.decode(chunk);
     if (this.atStart && text.length > 0) {
       this.atStart = false;
-      // TextDecoder drops a BOM from bytes itself; string chunks may still carry one.
+      // A BOM may open the stream; it is not part of the first line.
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     const events: SseEvent[] = [];
@@ -80,7 +80,7 @@ export class SseDecoder {
    * `incomplete` tells the caller that happened (the connection stopped mid-event).
    */
   end(): { incomplete: boolean } {
-    const tail = this.textDecoder.decode();
+    const tail = this.textDecoder.flush();
     if (tail.length > 0) this.pending += tail;
     const incomplete = this.pending.length > 0 || this.sawField;
     this.pending = '';

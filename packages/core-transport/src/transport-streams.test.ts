@@ -128,6 +128,21 @@ describe('streams over a real socket', () => {
     expect(RateLimitError.isInstance(error)).toBe(true);
   });
 
+  it('turns an error element of a JSON-array stream, or an error object in its place, into the typed error', async () => {
+    server.handle((request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      if (request.url!.endsWith('lone'))
+        response.end('{"error":{"code":400,"message":"bad","status":"INVALID_ARGUMENT"}}');
+      else response.end('[{"n":1},\r\n{"error":{"code":503,"message":"overloaded","status":"UNAVAILABLE"}}]');
+    });
+    const element = await drain((await stream('json-array')).events);
+    expect(element.seen).toEqual([{ n: 1 }]);
+    expect((element.error as Error).name).toBe('ServerError');
+    const lone = await transport().request({ method: 'POST', path: 'lone', body: {}, stream: 'json-array' });
+    const loneResult = await drain((lone as { events: AsyncIterable<unknown> }).events);
+    expect((loneResult.error as Error).name).toBe('BadRequestError');
+  });
+
   it('reads a 404 answered with an event-stream content type as NotFoundError', async () => {
     server.handle((_request, response) => {
       response.writeHead(404, sseHeaders);
@@ -217,6 +232,20 @@ describe('timeouts', () => {
     expect(seen.length).toBeLessThan(40);
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect((error as TimeoutError).phase).toBe('total');
+    await server.waitForNoSockets();
+  });
+
+  it('an abort while waiting for the headers raises AbortedError and frees the socket', async () => {
+    server.handle(() => {
+      // Never answers.
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await transport()
+      .request({ method: 'POST', path: 'x', body: {}, signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    expect(AbortedError.isInstance(error)).toBe(true);
+    expect(server.requests).toHaveLength(1);
     await server.waitForNoSockets();
   });
 

@@ -44,6 +44,7 @@ function cacheResource(name: string): string {
 export class Caches {
   readonly #context: NativeContext;
 
+  /** @internal Built by `createGemini`. */
   constructor({ context }: { context: NativeContext }) {
     this.#context = context;
   }

@@ -68,6 +68,7 @@ export interface ChatTurnHooks {
 export class Models {
   readonly #context: NativeContext;
 
+  /** @internal Built by `createGemini`. */
   constructor({ context }: { context: NativeContext }) {
     this.#context = context;
   }

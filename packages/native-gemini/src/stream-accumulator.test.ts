@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StreamAccumulator } from './stream-accumulator.js';
-import type { GenerateContentResponseBody } from './wire-types.js';
+import type { GenerateContentResponseBody, Part } from './wire-types.js';
 
 function fold(chunks: GenerateContentResponseBody[]) {
   const accumulator = new StreamAccumulator();
@@ -83,5 +84,37 @@ describe('StreamAccumulator', () => {
     const first = { candidates: [{ content: { parts: [{ text: 'a' }] } }] };
     fold([first, { candidates: [{ content: { parts: [{ text: 'b' }] } }] }]);
     expect(first.candidates[0]?.content.parts).toEqual([{ text: 'a' }]);
+  });
+});
+
+describe('StreamAccumulator, for any split of the stream', () => {
+  it('rebuilds the text and thoughts and keeps every signed part where it arrived', () => {
+    const partArbitrary = fc.oneof(
+      fc.record({ text: fc.string() }),
+      fc.record({ text: fc.string(), thought: fc.constant(true) }),
+      fc.record({ text: fc.string(), thoughtSignature: fc.base64String({ minLength: 4, maxLength: 12 }) }),
+      fc.record({ functionCall: fc.record({ name: fc.constantFrom('a', 'b') }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(partArbitrary, { maxLength: 3 }), { maxLength: 8 }), (chunkParts) => {
+        const result = fold(
+          chunkParts.map((parts) => ({ candidates: [{ content: { role: 'model', parts } }] })),
+        );
+        const all: Part[] = chunkParts.flat();
+        const merged = result.candidates?.[0]?.content?.parts ?? [];
+        const textOf = (parts: Part[], thought: boolean) =>
+          parts
+            .filter((part) => 'text' in part && 'thought' in part === thought)
+            .map((part) => part.text)
+            .join('');
+        expect(textOf(merged, false)).toBe(textOf(all, false));
+        expect(textOf(merged, true)).toBe(textOf(all, true));
+        const signed = (parts: Part[]) => parts.filter((part) => 'thoughtSignature' in part);
+        expect(signed(merged)).toEqual(signed(all));
+        expect(merged.filter((part) => 'functionCall' in part)).toEqual(
+          all.filter((part) => 'functionCall' in part),
+        );
+      }),
+    );
   });
 });

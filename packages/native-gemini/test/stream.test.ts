@@ -29,6 +29,17 @@ describe('models.generateContentStream against the mock gateway', () => {
     expect(request?.query).toEqual({ alt: 'sse' });
   });
 
+  it('reads the streamed JSON array (no alt=sse) the same way', async () => {
+    const stream = client({ streamFormat: 'json-array' }).models.generateContentStream({
+      model: 'gemini-2.5-flash',
+      contents: 'Tell me about the Rule of 72',
+    });
+    const chunks = await collect(stream);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect((await stream.response).text).toBe(chunks.map((chunk) => chunk.text).join(''));
+    expect(gateway().requests[0]?.query).toEqual({});
+  });
+
   it('takes the last usage snapshot, not a sum of the chunks', async () => {
     const stream = client().models.generateContentStream({
       model: 'gemini-2.0-flash',

@@ -8,6 +8,16 @@ import OpenAI from 'openai';
 import { Agent, request } from 'undici';
 
 const apiKey = 'sk-bench-not-a-real-key';
+
+/**
+ * One keep-alive agent per driver, the same for all three. The mock gateway answers
+ * `Keep-Alive: timeout=1`, which undici's default 1 s safety threshold turns into "close after
+ * every request"; a 100 ms threshold keeps the connection, so the rows measure the clients
+ * rather than TCP connects.
+ */
+function keepAliveAgent() {
+  return new Agent({ keepAliveTimeout: 30_000, keepAliveTimeoutThreshold: 100 });
+}
 // Key order is the order gemgate's validation writes (stream before reasoning_effort, then the
 // stream_options it adds), so every driver's request body is byte-identical.
 const params = {
@@ -29,7 +39,7 @@ export default {
   drivers: {
     'raw undici': async ({ upstreamURL }) => {
       // The floor: split the body on blank lines, JSON.parse each `data:` line, stop at [DONE].
-      const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
+      const dispatcher = keepAliveAgent();
       const url = `${upstreamURL}/v1/chat/completions`;
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` };
       const body = JSON.stringify(wireParams);
@@ -66,7 +76,8 @@ export default {
       };
     },
     '@gemgate/openai-compat': async ({ upstreamURL }) => {
-      const client = createOpenAICompat({ apiKey, baseURL: `${upstreamURL}/v1` });
+      const dispatcher = keepAliveAgent();
+      const client = createOpenAICompat({ apiKey, baseURL: `${upstreamURL}/v1`, dispatcher });
       return {
         once: async () => {
           const stream = await client.chat.completions.create(params);
@@ -80,11 +91,16 @@ export default {
             outputTokens: completion.usage?.outputTokens,
           };
         },
-        close: () => client.close(),
+        close: async () => {
+          await client.close();
+          await dispatcher.close();
+        },
       };
     },
     openai: async ({ upstreamURL }) => {
-      const client = new OpenAI({ apiKey, baseURL: `${upstreamURL}/v1` });
+      const dispatcher = keepAliveAgent();
+      // openai uses fetch; Node's fetch takes an undici dispatcher through fetchOptions.
+      const client = new OpenAI({ apiKey, baseURL: `${upstreamURL}/v1`, fetchOptions: { dispatcher } });
       return {
         once: async () => {
           const stream = await client.chat.completions.create(wireParams);
@@ -101,6 +117,7 @@ export default {
           }
           return { text, reasoning: reasoning.length, chunks, outputTokens: usage?.completion_tokens };
         },
+        close: () => dispatcher.close(),
       };
     },
   },

@@ -32,7 +32,12 @@ export default {
       const headers = { 'content-type': 'application/json', 'x-goog-api-key': apiKey };
       return {
         once: async () => {
-          const response = await request(url, { method: 'POST', headers, body: JSON.stringify(payload), dispatcher });
+          const response = await request(url, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify(payload),
+            dispatcher,
+          });
           if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}`);
           const events = [];
           const parser = createParser({ onEvent: (event) => events.push(JSON.parse(event.data)) });
