@@ -1,11 +1,6 @@
-import {
-  checkThinking,
-  gatewayVariantOf,
-  InvalidArgumentError,
-  type Logger,
-  lookupModel,
-} from '@gemgate/core-transport';
+import { checkThinking, gatewayVariantOf, InvalidArgumentError, type Logger } from '@gemgate/core-transport';
 import type { ParsedChatParams } from './chat-params-schema.js';
+import { lookupModelCached } from './lookup-model-cached.js';
 
 const thinkingFields = {
   thinkingBudget: 'thinking_budget',
@@ -69,7 +64,7 @@ export function checkReasoningSettings({
     );
   }
 
-  const info = lookupModel(model);
+  const info = lookupModelCached({ model });
   if (info === undefined) {
     logger?.debug('model not in the gemgate catalog; reasoning settings sent unchecked', { model });
     return;

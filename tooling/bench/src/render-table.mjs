@@ -1,24 +1,51 @@
 /**
  * The results as a markdown table: one row per workload and driver, CPU and wall time
  * per operation (medians over the repeats) and the CPU ratio to the workload's baseline.
+ * Columns are padded the way the repository's formatter (biome) writes tables, so a bench
+ * run never leaves a file that fails `biome check`.
  * @param {{ rows: any[], date?: Date }} options
  */
 export function renderTable({ rows, date = new Date() }) {
-  const lines = [
+  const header = [
+    'workload',
+    'driver',
+    'CPU µs/op (median)',
+    'wall µs/op (median)',
+    'CPU ratio to baseline',
+    'target',
+    'measured',
+  ];
+  const rightAligned = [false, false, true, true, true, false, false];
+  const body = rows.map((row) => [
+    row.workload,
+    `${row.driver}${row.isBaseline ? ' (baseline)' : ''}`,
+    row.cpuMicrosecondsPerOp.toFixed(1),
+    row.wallMicrosecondsPerOp.toFixed(1),
+    `${row.ratio.toFixed(2)}×`,
+    row.target === undefined
+      ? ''
+      : `≤ ${row.target.toFixed(2)}× ${row.ratio <= row.target ? 'met' : 'MISSED'}`,
+    row.measuredAt ?? '',
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(3, title.length, ...body.map((cells) => cells[column].length)),
+  );
+  const line = (cells) =>
+    `| ${cells
+      .map((cell, column) =>
+        rightAligned[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
+      )
+      .join(' | ')} |`;
+  const separator = `| ${widths
+    .map((width, column) => (rightAligned[column] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width)))
+    .join(' | ')} |`;
+  return [
     `Written ${date.toISOString()} on Node ${process.version} (${process.platform} ${process.arch}); each row carries the time it was measured.`,
     'CPU is user + system time of the driver process only (the upstream runs in its own process).',
     '',
-    '| workload | driver | CPU µs/op (median) | wall µs/op (median) | CPU ratio to baseline | target | measured |',
-    '| --- | --- | ---: | ---: | ---: | --- | --- |',
-  ];
-  for (const row of rows) {
-    const target =
-      row.target === undefined
-        ? ''
-        : `≤ ${row.target.toFixed(2)}× ${row.ratio <= row.target ? 'met' : 'MISSED'}`;
-    lines.push(
-      `| ${row.workload} | ${row.driver}${row.isBaseline ? ' (baseline)' : ''} | ${row.cpuMicrosecondsPerOp.toFixed(1)} | ${row.wallMicrosecondsPerOp.toFixed(1)} | ${row.ratio.toFixed(2)}× | ${target} | ${row.measuredAt ?? ''} |`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
+    line(header),
+    separator,
+    ...body.map(line),
+    '',
+  ].join('\n');
 }

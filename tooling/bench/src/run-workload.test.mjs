@@ -19,9 +19,9 @@ describe('the bench harness', () => {
     expect(baseline?.driver).toBe('undici.request');
     expect(baseline?.ratio).toBe(1);
     const table = renderTable({ rows });
-    expect(table).toContain('| transport-json | undici.request (baseline) |');
+    expect(table).toMatch(/\| transport-json \| undici\.request \(baseline\) +\|/);
     expect(table).toMatch(
-      /\| transport-json \| @gemgate\/core-transport \| [\d.]+ \| [\d.]+ \| [\d.]+× \| ≤ 1\.15× (met|MISSED) \| [\d :-]+ \|/,
+      /\| transport-json \| @gemgate\/core-transport +\| +[\d.]+ \| +[\d.]+ \| +[\d.]+× \| ≤ 1\.15× (met|MISSED) \| [\d :-]+ \|/,
     );
   });
 
