@@ -2,13 +2,17 @@ import { AbortedError, type GemgateError, TimeoutError } from './errors.js';
 
 type Listener = () => void;
 
+/** First-byte timeouts shorter than this get a precise timer of their own (see `attempt`). */
+const preciseFirstByteBelowMs = 10_000;
+const noop = (): void => {};
+
 /**
  * The cancellation signal one call hands to undici. undici accepts any emitter with
  * `on`/`once`/`removeListener` and `aborted`/`reason`; this one costs a few hundred
  * nanoseconds where an `AbortController` costs microseconds, which mattered against the
  * per-request budget (see tooling/bench).
  */
-class CallSignal {
+export class CallSignal {
   aborted = false;
   reason: GemgateError | undefined = undefined;
   private listeners: Listener[] = [];
@@ -92,6 +96,34 @@ export class CallScope {
       }, milliseconds);
       signal.once('abort', onAbort);
     });
+  }
+
+  /**
+   * The signal for one try: it fires with the call's signal, and also with a first-byte
+   * `TimeoutError` when no headers arrived within `firstByteMs`. undici's own header timer
+   * ticks about every half second and fires up to a second late, so short first-byte
+   * timeouts, where that matters, get a timer of their own; call `headersArrived()` to stop it.
+   */
+  attempt({ firstByteMs }: { firstByteMs: number }): { signal: CallSignal; headersArrived(): void } {
+    if (firstByteMs >= preciseFirstByteBelowMs) return { signal: this.signal, headersArrived: noop };
+    const parent = this.signal;
+    const signal = new CallSignal();
+    const forward = () => signal.abort(parent.reason!);
+    if (parent.aborted) forward();
+    else parent.once('abort', forward);
+    const timer = setTimeout(() => {
+      signal.abort(
+        new TimeoutError(`No answer within the first-byte timeout of ${firstByteMs} ms.`, {
+          phase: 'firstByte',
+          timeoutMs: firstByteMs,
+        }),
+      );
+    }, firstByteMs);
+    timer.unref();
+    return {
+      signal,
+      headersArrived: () => clearTimeout(timer),
+    };
   }
 
   /** Stops the timer and forgets the caller's signal; call once the call is over. */

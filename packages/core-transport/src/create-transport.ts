@@ -158,17 +158,23 @@ export function createTransport(options: TransportOptions): Transport {
     scope: CallScope;
     timeouts: Timeouts;
   }): Promise<TransportResponse | FailedAttempt> {
-    const response = await dispatcher.request({
-      origin,
-      path,
-      method: request.method,
-      headers: encoded.headers,
-      // undici streams any async iterable; its type only names Readable.
-      body: encoded.body as Dispatcher.DispatchOptions['body'],
-      signal: scope.signal,
-      headersTimeout: timeouts.firstByte,
-      bodyTimeout: timeouts.chunkGap,
-    });
+    const attempt = scope.attempt({ firstByteMs: timeouts.firstByte });
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await dispatcher.request({
+        origin,
+        path,
+        method: request.method,
+        headers: encoded.headers,
+        // undici streams any async iterable; its type only names Readable.
+        body: encoded.body as Dispatcher.DispatchOptions['body'],
+        signal: attempt.signal,
+        headersTimeout: timeouts.firstByte,
+        bodyTimeout: timeouts.chunkGap,
+      });
+    } finally {
+      attempt.headersArrived();
+    }
     const status = response.statusCode;
     const headers = flattenHeaders(response.headers);
     const requestId = headers['x-request-id'];

@@ -201,6 +201,36 @@ describe('timeouts', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('a short firstByte fires on time, not at undici\'s coarse tick', async () => {
+    server.handle((_request, response) => {
+      const timer = setTimeout(() => {
+        if (!response.destroyed) response.end('{}');
+      }, 700);
+      response.on('close', () => clearTimeout(timer));
+    });
+    const error = await transport({ timeout: { firstByte: 150 }, maxRetries: 0 })
+      .request({ method: 'POST', path: 'x', body: {} })
+      .catch((caught: unknown) => caught);
+    // The server would answer at 700 ms: a timeout raised means the precise timer fired first.
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect((error as TimeoutError).phase).toBe('firstByte');
+    expect((error as TimeoutError).timeoutMs).toBe(150);
+    await server.waitForNoSockets();
+  });
+
+  it('a caller abort still reaches a try that has its own first-byte timer', async () => {
+    server.handle(() => {
+      // Never answers.
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await transport({ timeout: { firstByte: 5_000 }, maxRetries: 0 })
+      .request({ method: 'POST', path: 'x', body: {}, signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    expect(AbortedError.isInstance(error)).toBe(true);
+    await server.waitForNoSockets();
+  });
+
   it('chunkGap fires when a stream goes silent', async () => {
     server.handle((_request, response) => {
       response.writeHead(200, sseHeaders);
