@@ -201,7 +201,7 @@ describe('timeouts', () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it('a short firstByte fires on time, not at undici\'s coarse tick', async () => {
+  it("a short firstByte fires on time, not at undici's coarse tick", async () => {
     server.handle((_request, response) => {
       const timer = setTimeout(() => {
         if (!response.destroyed) response.end('{}');

@@ -39,7 +39,9 @@ try {
         await example.run({ baseURL: group.baseURL, apiKey, log: (line) => console.log(`  ${line}`) });
       } catch (error) {
         failures += 1;
-        console.log(`  FAILED: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+        console.log(
+          `  FAILED: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+        );
       }
     }
   }

@@ -135,8 +135,9 @@ export async function startMockGateway({
       );
     });
   });
-  // Keep-alive sockets would hold `close()` open; tests start and stop many gateways.
-  server.keepAliveTimeout = 1000;
+  // Like a real upstream, keep connections open between requests (a short keep-alive would make
+  // every client reconnect per call and the benchmarks measure connects). `close()` ends them.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -5,6 +5,7 @@ import { planAnswer } from '../answer/plan-answer.js';
 import type { ErrorReply } from '../http/error-reply.js';
 import { headerOf, type RouteContext } from '../route-context.js';
 import { describeNativeModel, servedModelIds } from '../served-models.js';
+import { canonicalJson } from '../text/canonical-json.js';
 import { countNativePrompt } from './native-prompt.js';
 import { readNativeRequest } from './read-native-request.js';
 import { renderNativeChunks, renderNativeResponse, renderPromptBlock } from './render-native-response.js';
@@ -185,7 +186,7 @@ async function cachedContents(context: RouteContext) {
  */
 function seedKeyOf({ model, body }: { model: string; body: Record<string, any> }): string {
   const { maxOutputTokens: _max, stopSequences: _stop, ...config } = body.generationConfig ?? {};
-  return JSON.stringify([model, { ...body, generationConfig: config }]);
+  return canonicalJson([model, { ...body, generationConfig: config }]);
 }
 
 function modelNotFound({ model, verb }: { model: string; verb: string }): ErrorReply {

@@ -2,6 +2,7 @@ import { embedText } from '../answer/embed-text.js';
 import { planAnswer } from '../answer/plan-answer.js';
 import { headerOf, type RouteContext } from '../route-context.js';
 import { openaiModelIds } from '../served-models.js';
+import { canonicalJson } from '../text/canonical-json.js';
 import { countTextTokens } from '../text/count-tokens.js';
 import { readOpenaiRequest } from './read-openai-request.js';
 import { type OpenaiStyle, renderChatChunks, renderChatCompletion } from './render-chat-completion.js';
@@ -48,7 +49,7 @@ async function chat(context: RouteContext) {
   } = body;
   const read = readOpenaiRequest({
     body,
-    seedKey: JSON.stringify(seeded),
+    seedKey: canonicalJson(seeded),
     implicitCache: context.implicitCache,
   });
   if ('error' in read) return exchange.error(read.error);
