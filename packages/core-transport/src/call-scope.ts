@@ -1,10 +1,11 @@
+import { preciseTimeoutBelowMs } from './chunk-gap-timer.js';
 import { AbortedError, type GemgateError, TimeoutError } from './errors.js';
 
 type Listener = () => void;
 
-/** First-byte timeouts shorter than this get a precise timer of their own (see `attempt`). */
-const preciseFirstByteBelowMs = 10_000;
 const noop = (): void => {};
+/** Node fires a longer timer after 1 ms (with a warning): such a timeout means "no limit". */
+const longestTimerMs = 2_147_483_647;
 
 /**
  * The cancellation signal one call hands to undici. undici accepts any emitter with
@@ -49,7 +50,7 @@ export class CallSignal {
  */
 export class CallScope {
   readonly signal = new CallSignal();
-  private readonly timer: ReturnType<typeof setTimeout>;
+  private readonly timer: ReturnType<typeof setTimeout> | undefined;
   private readonly callerSignal: AbortSignal | undefined;
   private readonly deadline: number;
   private disposed = false;
@@ -60,16 +61,18 @@ export class CallScope {
   }: { callerSignal: AbortSignal | undefined; totalTimeout: number }) {
     this.callerSignal = callerSignal;
     this.deadline = Date.now() + totalTimeout;
-    this.timer = setTimeout(() => {
-      this.signal.abort(
-        new TimeoutError(`The call did not finish within the total timeout of ${totalTimeout} ms.`, {
-          phase: 'total',
-          timeoutMs: totalTimeout,
-        }),
-      );
-    }, totalTimeout);
-    // The timer alone must not keep a process alive; an open request keeps it alive anyway.
-    this.timer.unref();
+    if (totalTimeout <= longestTimerMs) {
+      this.timer = setTimeout(() => {
+        this.signal.abort(
+          new TimeoutError(`The call did not finish within the total timeout of ${totalTimeout} ms.`, {
+            phase: 'total',
+            timeoutMs: totalTimeout,
+          }),
+        );
+      }, totalTimeout);
+      // The timer alone must not keep a process alive; an open request keeps it alive anyway.
+      this.timer.unref();
+    }
     if (callerSignal) {
       if (callerSignal.aborted) this.onCallerAbort();
       else callerSignal.addEventListener('abort', this.onCallerAbort, { once: true });
@@ -103,26 +106,44 @@ export class CallScope {
    * `TimeoutError` when no headers arrived within `firstByteMs`. undici's own header timer
    * ticks about every half second and fires up to a second late, so short first-byte
    * timeouts, where that matters, get a timer of their own; call `headersArrived()` to stop it.
+   * With `afterBody`, the clock starts at `bodySent()` instead of now: like undici's timer,
+   * it must not count the upload of a large streamed body as waiting for the answer.
    */
-  attempt({ firstByteMs }: { firstByteMs: number }): { signal: CallSignal; headersArrived(): void } {
-    if (firstByteMs >= preciseFirstByteBelowMs) return { signal: this.signal, headersArrived: noop };
+  attempt({ firstByteMs, afterBody = false }: { firstByteMs: number; afterBody?: boolean }): {
+    signal: CallSignal;
+    bodySent(): void;
+    headersArrived(): void;
+  } {
+    if (firstByteMs >= preciseTimeoutBelowMs) {
+      return { signal: this.signal, bodySent: noop, headersArrived: noop };
+    }
     const parent = this.signal;
     const signal = new CallSignal();
     const forward = () => signal.abort(parent.reason!);
     if (parent.aborted) forward();
     else parent.once('abort', forward);
-    const timer = setTimeout(() => {
-      signal.abort(
-        new TimeoutError(`No answer within the first-byte timeout of ${firstByteMs} ms.`, {
-          phase: 'firstByte',
-          timeoutMs: firstByteMs,
-        }),
-      );
-    }, firstByteMs);
-    timer.unref();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let answered = false;
+    const start = () => {
+      if (answered || timer !== undefined) return;
+      timer = setTimeout(() => {
+        signal.abort(
+          new TimeoutError(`No answer within the first-byte timeout of ${firstByteMs} ms.`, {
+            phase: 'firstByte',
+            timeoutMs: firstByteMs,
+          }),
+        );
+      }, firstByteMs);
+      timer.unref();
+    };
+    if (!afterBody) start();
     return {
       signal,
-      headersArrived: () => clearTimeout(timer),
+      bodySent: start,
+      headersArrived: () => {
+        answered = true;
+        clearTimeout(timer);
+      },
     };
   }
 

@@ -6,6 +6,7 @@ import {
   AuthenticationError,
   BadRequestError,
   ConnectionError,
+  InvalidArgumentError,
   RateLimitError,
   ResponseValidationError,
   ServerError,
@@ -320,5 +321,59 @@ describe('retries', () => {
   it('a 400 is a BadRequestError', async () => {
     intercept().reply(400, googleError(400, 'INVALID_ARGUMENT'));
     await expect(transport().request(post())).rejects.toSatisfy((error) => BadRequestError.isInstance(error));
+  });
+});
+
+describe('bad options fail fast with InvalidArgumentError', () => {
+  const invalid = (error: unknown, argument: string) =>
+    InvalidArgumentError.isInstance(error) && error.argument === argument;
+
+  it('rejects a maxRetries that would retry forever or makes no sense', async () => {
+    for (const maxRetries of [Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5]) {
+      expect(() => transport({ maxRetries })).toThrow(/maxRetries must be a whole number/);
+      const error = await transport()
+        .request(post({ maxRetries }))
+        .catch((caught: unknown) => caught);
+      expect(invalid(error, 'maxRetries')).toBe(true);
+    }
+  });
+
+  it('rejects a timeout that would fire at once, naming the layer', async () => {
+    for (const value of [0, -5, Number.NaN]) {
+      expect(() => transport({ timeout: value })).toThrow(/timeout must be a positive number/);
+      const error = await transport()
+        .request(post({ timeout: { chunkGap: value } }))
+        .catch((caught: unknown) => caught);
+      expect(invalid(error, 'timeout.chunkGap')).toBe(true);
+    }
+  });
+
+  it('reads Infinity, or a timeout beyond what a Node timer holds, as no limit', async () => {
+    for (const timeout of [
+      {
+        total: Number.POSITIVE_INFINITY,
+        firstByte: Number.POSITIVE_INFINITY,
+        chunkGap: Number.POSITIVE_INFINITY,
+      },
+      { total: 2 ** 31 },
+    ]) {
+      agent.get(origin).intercept({ path: /./, method: 'POST' }).reply(200, { ok: true }).delay(30);
+      // Node fires a timer set beyond 2^31-1 ms after 1 ms, and undici refuses Infinity:
+      // either would fail this call.
+      const response = await transport({ timeout, maxRetries: 0 }).request(post());
+      expect(response.kind === 'json' && response.body).toEqual({ ok: true });
+    }
+  });
+
+  it('rejects a base URL that is not a URL, without quoting the key', () => {
+    let caught: unknown;
+    try {
+      transport({ baseURL: `aihubmix.com/gemini?key=${key}` });
+    } catch (error) {
+      caught = error;
+    }
+    expect(invalid(caught, 'baseURL')).toBe(true);
+    expect(String(caught)).not.toContain(key);
+    expect(String(caught)).toContain('resolveBaseURL');
   });
 });

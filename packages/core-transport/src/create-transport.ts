@@ -3,10 +3,16 @@ import { backoffDelay } from './backoff-delay.js';
 import { CallScope } from './call-scope.js';
 import { createDispatcher } from './create-dispatcher.js';
 import { errorFromResponse } from './error-from-response.js';
-import { AbortedError, type GemgateError, ResponseValidationError, TimeoutError } from './errors.js';
+import {
+  AbortedError,
+  type GemgateError,
+  InvalidArgumentError,
+  ResponseValidationError,
+  TimeoutError,
+} from './errors.js';
 import { mapNetworkError } from './map-network-error.js';
 import { parseRetryDelay } from './parse-retry-delay.js';
-import { redactSecrets } from './redact-secrets.js';
+import { redactJsonSyntaxError, redactSecrets } from './redact-secrets.js';
 import { resolveApiKey, resolveAppCode } from './resolve-config.js';
 import { type ResponseBodyStream, streamEvents } from './stream-events.js';
 import type {
@@ -55,12 +61,13 @@ export function createTransport(options: TransportOptions): Transport {
     backoff = {},
   } = options;
   const baseURL = options.baseURL.replace(/\/+$/, '');
-  const base = new URL(baseURL);
+  const base = parseBaseURL({ baseURL, apiKey: options.apiKey ?? env.AIHUBMIX_API_KEY });
   const origin = base.origin;
   const basePath = base.pathname.replace(/\/+$/, '');
+  const transportTimeouts = resolveTimeouts(defaultTimeouts, options.timeout);
+  checkMaxRetries(defaultMaxRetries);
   const ownDispatcher = options.dispatcher ? undefined : createDispatcher({ env });
   const dispatcher: Dispatcher = options.dispatcher ?? ownDispatcher!;
-  const transportTimeouts = resolveTimeouts(defaultTimeouts, options.timeout);
   const maxServerDelay = backoff.maxServerDelay ?? 60_000;
 
   let apiKey = options.apiKey;
@@ -85,7 +92,8 @@ export function createTransport(options: TransportOptions): Transport {
   const send: Next = async (request) => {
     if (missingKey) throw missingKey;
     const timeouts = resolveTimeouts(transportTimeouts, request.timeout);
-    const maxRetries = request.maxRetries ?? defaultMaxRetries;
+    const maxRetries =
+      request.maxRetries === undefined ? defaultMaxRetries : checkMaxRetries(request.maxRetries);
     const path = buildPath({ basePath, path: request.path, query: request.query });
     const encoded = encodeBody({
       body: request.body,
@@ -158,7 +166,8 @@ export function createTransport(options: TransportOptions): Transport {
     scope: CallScope;
     timeouts: Timeouts;
   }): Promise<TransportResponse | FailedAttempt> {
-    const attempt = scope.attempt({ firstByteMs: timeouts.firstByte });
+    const streamed = typeof encoded.body === 'object';
+    const attempt = scope.attempt({ firstByteMs: timeouts.firstByte, afterBody: streamed });
     let response: Dispatcher.ResponseData;
     try {
       response = await dispatcher.request({
@@ -167,10 +176,13 @@ export function createTransport(options: TransportOptions): Transport {
         method: request.method,
         headers: encoded.headers,
         // undici streams any async iterable; its type only names Readable.
-        body: encoded.body as Dispatcher.DispatchOptions['body'],
+        body: (streamed
+          ? thenCall({ chunks: encoded.body as AsyncIterable<Uint8Array>, onEnd: attempt.bodySent })
+          : encoded.body) as Dispatcher.DispatchOptions['body'],
         signal: attempt.signal,
-        headersTimeout: timeouts.firstByte,
-        bodyTimeout: timeouts.chunkGap,
+        // undici reads 0 as "no limit" and rejects Infinity.
+        headersTimeout: Number.isFinite(timeouts.firstByte) ? timeouts.firstByte : 0,
+        bodyTimeout: Number.isFinite(timeouts.chunkGap) ? timeouts.chunkGap : 0,
       });
     } finally {
       attempt.headersArrived();
@@ -303,12 +315,59 @@ function applyAuth({
 
 function resolveTimeouts(base: Timeouts, timeout: number | TimeoutOptions | undefined): Timeouts {
   if (timeout === undefined) return base;
-  if (typeof timeout === 'number') return { ...base, total: timeout };
+  if (typeof timeout === 'number') return { ...base, total: checkTimeout('timeout', timeout) };
   return {
-    total: timeout.total ?? base.total,
-    firstByte: timeout.firstByte ?? base.firstByte,
-    chunkGap: timeout.chunkGap ?? base.chunkGap,
+    total: checkTimeout('timeout.total', timeout.total ?? base.total),
+    firstByte: checkTimeout('timeout.firstByte', timeout.firstByte ?? base.firstByte),
+    chunkGap: checkTimeout('timeout.chunkGap', timeout.chunkGap ?? base.chunkGap),
   };
+}
+
+/** A timeout is a positive number of milliseconds; `Infinity` means no limit. */
+function checkTimeout(argument: string, value: number): number {
+  // NaN or 0 would fire at once on every call; a negative value is a typo.
+  if (typeof value !== 'number' || !(value > 0)) {
+    throw new InvalidArgumentError(
+      `${argument} must be a positive number of milliseconds (Infinity for no limit), got ${String(value)}.`,
+      { argument },
+    );
+  }
+  return value;
+}
+
+/** `maxRetries` counts retries after the first try: NaN or Infinity would retry forever. */
+function checkMaxRetries(value: number): number {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new InvalidArgumentError(`maxRetries must be a whole number of 0 or more, got ${String(value)}.`, {
+      argument: 'maxRetries',
+    });
+  }
+  return value;
+}
+
+function parseBaseURL({ baseURL, apiKey }: { baseURL: string; apiKey: string | undefined }): URL {
+  try {
+    return new URL(baseURL);
+  } catch {
+    // Quoted back to the caller, so a key pasted into the URL by mistake is scrubbed first.
+    const quoted = redactSecrets(baseURL, apiKey === undefined ? [] : [apiKey]);
+    throw new InvalidArgumentError(
+      `baseURL "${quoted}" is not a URL: pass something like "https://aihubmix.com/gemini" (resolveBaseURL completes a bare host).`,
+      { argument: 'baseURL' },
+    );
+  }
+}
+
+/** Hands the chunks on, then calls `onEnd` once undici has taken the last one. */
+async function* thenCall({
+  chunks,
+  onEnd,
+}: {
+  chunks: AsyncIterable<Uint8Array>;
+  onEnd: () => void;
+}): AsyncGenerator<Uint8Array> {
+  yield* chunks;
+  onEnd();
 }
 
 function buildPath({
@@ -360,7 +419,7 @@ function parseJsonBody({
   } catch (cause) {
     throw new ResponseValidationError(
       redactSecrets(`The ${status} answer is not JSON: ${text.slice(0, 200)}`, secrets),
-      { statusCode: status, requestId, cause },
+      { statusCode: status, requestId, cause: redactJsonSyntaxError(cause) },
     );
   }
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesCutAt, collect } from '../test/chunks.js';
 import { decodeJsonArrayStream } from './decode-json-array-stream.js';
-import { StreamInterruptedError } from './errors.js';
+import { ResponseValidationError, StreamInterruptedError } from './errors.js';
 
 describe('decodeJsonArrayStream', () => {
   it("reads Gemini's streamed array with CRLF and commas between elements", async () => {
@@ -52,8 +52,37 @@ describe('decodeJsonArrayStream', () => {
     }
   });
 
+  it('raises StreamInterruptedError for a body that ends before the array opens', async () => {
+    for (const text of ['', ' \r\n']) {
+      const caught = await collect(decodeJsonArrayStream(bytesCutAt(text, []))).catch(
+        (error: unknown) => error,
+      );
+      expect(StreamInterruptedError.isInstance(caught)).toBe(true);
+      expect((caught as StreamInterruptedError).partial).toEqual([]);
+    }
+  });
+
+  it('raises a typed ResponseValidationError, never a bare SyntaxError, for bytes that are not a JSON array', async () => {
+    for (const text of ['<html>502 Bad Gateway</html>', '[{"a":1},{"b":}]', '[{"a":1} x]']) {
+      const caught = await collect(decodeJsonArrayStream(bytesCutAt(text, []))).catch(
+        (error: unknown) => error,
+      );
+      expect(ResponseValidationError.isInstance(caught)).toBe(true);
+      expect((caught as Error).cause).toBeInstanceOf(SyntaxError);
+    }
+  });
+
+  it('reads long strings with many escapes, split inside an escape', async () => {
+    const elements = [{ text: `${'line\n"quoted"\\'.repeat(200)}é世` }, { text: '\\' }];
+    const text = JSON.stringify(elements);
+    for (const cut of [1, 17, 18, 19, 500, text.length - 3]) {
+      expect(await collect(decodeJsonArrayStream(bytesCutAt(text, [cut, cut + 1])))).toEqual(elements);
+    }
+  });
+
   it('gives the same elements for any chunking (property)', async () => {
-    const element = fc.jsonValue({ maxDepth: 3 });
+    // Full Unicode strings, so a cut also lands inside multi-byte characters.
+    const element = fc.jsonValue({ maxDepth: 3, stringUnit: 'grapheme' });
     await fc.assert(
       fc.asyncProperty(
         fc.array(element, { maxLength: 6 }),

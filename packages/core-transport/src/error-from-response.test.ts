@@ -157,6 +157,15 @@ describe('errorFromResponse', () => {
     expect(named.statusCode).toBe(503);
   });
 
+  it('reads an unknown status name in a 200 stream as unknown, even one named like an Object method', () => {
+    for (const status of ['constructor', 'toString', 'SOMETHING_NEW']) {
+      const error = errorFromResponse({ status: 200, body: { error: { message: 'odd', status } } });
+      expect(UpstreamError.isInstance(error)).toBe(true);
+      expect(error.statusCode).toBe(200);
+      expect(error.message).toBe('200 odd');
+    }
+  });
+
   it('obeys x-should-retry over the status rule', () => {
     expect(
       errorFromResponse({ status: 400, headers: { 'x-should-retry': 'true' }, body: '' }).isRetryable,

@@ -216,7 +216,8 @@ function readEnvelope(parsed: unknown): Envelope {
 function statusFromEnvelope(envelope: Envelope): number | undefined {
   const numeric = typeof envelope.code === 'number' ? envelope.code : Number(envelope.code);
   if (Number.isInteger(numeric) && numeric >= 400 && numeric < 600) return numeric;
-  if (envelope.upstreamStatus && envelope.upstreamStatus in googleStatusCodes) {
+  // Own keys only: `in` would find `constructor` or `toString` on the prototype.
+  if (envelope.upstreamStatus && Object.hasOwn(googleStatusCodes, envelope.upstreamStatus)) {
     return googleStatusCodes[envelope.upstreamStatus];
   }
   return undefined;

@@ -28,6 +28,11 @@ export class JsonArrayDecoder {
   private escaped = false;
   private state: 'before-array' | 'in-array' | 'after-array' | 'bare-object' = 'before-array';
 
+  /** Whether the array's closing `]` (or the end of a lone object) has been read. */
+  get closed(): boolean {
+    return this.state === 'after-array';
+  }
+
   /** Decodes one chunk; returns the elements it completed. */
   push(chunk: Uint8Array | string): unknown[] {
     this.buffer += this.textDecoder.decode(chunk);
@@ -35,8 +40,11 @@ export class JsonArrayDecoder {
     const text = this.buffer;
     const length = text.length;
     let index = this.scanIndex;
+    // Where the next quote and backslash are (`length` for none): found once, not per character.
+    let nextQuote = -1;
+    let nextBackslash = -1;
     while (index < length) {
-      const code = text.charCodeAt(index);
+      let code = text.charCodeAt(index);
       if (this.elementStart === -1) {
         if (this.state === 'before-array') {
           if (code === OPEN_BRACKET) this.state = 'in-array';
@@ -54,15 +62,22 @@ export class JsonArrayDecoder {
         continue;
       }
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (code === BACKSLASH) this.escaped = true;
-        else if (code === QUOTE) {
-          this.inString = false;
-          if (this.depth === 0) {
-            this.finishElement(index + 1, elements);
-          }
+        if (this.escaped) {
+          this.escaped = false;
+          index++;
+          continue;
         }
         // Skip ahead to the next quote or backslash: string bodies are most of the bytes.
+        if (nextQuote < index) nextQuote = indexOrEnd(text, '"', index);
+        if (nextBackslash < index) nextBackslash = indexOrEnd(text, '\\', index);
+        index = nextQuote < nextBackslash ? nextQuote : nextBackslash;
+        if (index === length) break;
+        code = text.charCodeAt(index);
+        if (code === BACKSLASH) this.escaped = true;
+        else {
+          this.inString = false;
+          if (this.depth === 0) this.finishElement(index + 1, elements);
+        }
         index++;
         continue;
       }
@@ -96,11 +111,13 @@ export class JsonArrayDecoder {
   /** Ends the stream; `incomplete` when it stopped inside an element or before the closing `]`. */
   end(): { incomplete: boolean } {
     const tail = this.textDecoder.flush();
+    // A body that ends before the array opened (an empty 200) is as cut short as one that
+    // stops inside it: Gemini always sends the brackets, even for zero elements.
     const incomplete =
       this.elementStart !== -1 ||
       tail.trim() !== '' ||
       this.state === 'in-array' ||
-      (this.state === 'before-array' && this.buffer.trim() !== '');
+      this.state === 'before-array';
     this.buffer = '';
     this.elementStart = -1;
     return { incomplete };
@@ -124,6 +141,11 @@ export class JsonArrayDecoder {
     this.depth = 0;
     if (this.state === 'bare-object') this.state = 'after-array';
   }
+}
+
+function indexOrEnd(text: string, search: string, from: number): number {
+  const found = text.indexOf(search, from);
+  return found === -1 ? text.length : found;
 }
 
 function isWhitespace(code: number): boolean {

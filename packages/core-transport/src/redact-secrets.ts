@@ -36,3 +36,18 @@ export function redactValue(value: unknown, secrets: readonly string[] = []): un
   }
   return value;
 }
+
+/**
+ * `JSON.parse` quotes a few characters of the text it failed on (`Unexpected token 's',
+ * "{"a":sk-LEAKY-0"... is not valid JSON`): a piece of a key echoed by the upstream, too
+ * short for `redactSecrets` to recognise. Errors kept as a `cause` lose the quote and keep
+ * the rest (the token and the position).
+ */
+export function redactJsonSyntaxError(error: unknown): unknown {
+  if (!(error instanceof SyntaxError)) return error;
+  const message = error.message.replace(
+    /, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s,
+    ' (text not quoted)',
+  );
+  return message === error.message ? error : new SyntaxError(message);
+}

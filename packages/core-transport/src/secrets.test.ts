@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../test/server.js';
 import { createTransport } from './create-transport.js';
@@ -5,6 +6,7 @@ import { GemgateError } from './errors.js';
 
 /** The server below echoes whatever key it received into every kind of answer. */
 const key = 'sk-LEAKY-0123456789abcdefXYZ';
+const fragment = key.slice(0, 8);
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
@@ -38,6 +40,13 @@ beforeAll(async () => {
     } else if (mode === 'not-json') {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end(`<p>${echoed}</p>`);
+    } else if (mode === 'bad-event') {
+      // JSON.parse quotes the text near where it failed: right at the key.
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(`data: {"n":1}\n\ndata: {"k":${echoed}}\n\n`);
+    } else if (mode === 'bad-array') {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(`[{"n":1},{"k":${echoed}}]`);
     } else {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.end(`data: {"n":1}\n\ndata: {"error":{"code":403,"message":"key ${echoed} is blocked"}}\n\n`);
@@ -53,11 +62,13 @@ const expectedName: Record<string, string> = {
   openai: 'RateLimitError',
   text: 'ServerError',
   'not-json': 'ResponseValidationError',
+  'bad-event': 'ResponseValidationError',
+  'bad-array': 'ResponseValidationError',
   stream: 'PermissionDeniedError',
 };
 
 describe('the API key never leaks', () => {
-  it.each(['google', 'openai', 'text', 'not-json', 'stream'])(
+  it.each(['google', 'openai', 'text', 'not-json', 'bad-event', 'bad-array', 'stream'])(
     'from a %s answer that echoes it',
     async (mode) => {
       const lines: string[] = [];
@@ -82,7 +93,8 @@ describe('the API key never leaks', () => {
             method: 'POST',
             path: `/leak/${mode}?key=${key}`,
             body: {},
-            stream: mode === 'stream' ? 'sse' : false,
+            stream:
+              mode === 'bad-array' ? 'json-array' : mode === 'stream' || mode === 'bad-event' ? 'sse' : false,
           });
           if (response.kind === 'stream') for await (const _ of response.events);
         } catch (error) {
@@ -99,9 +111,15 @@ describe('the API key never leaks', () => {
           JSON.stringify(error.responseBody ?? null),
           String(error.code),
           String(error.param),
+          // What console.error or a logger prints: the cause chain included.
+          inspect(error, { depth: 10 }),
         ];
-        for (const surface of surfaces) expect(surface).not.toContain(key);
-        expect(error.message).toContain('***');
+        for (const surface of surfaces) {
+          expect(surface).not.toContain(key);
+          // Nor a piece of it (JSON.parse quotes ten characters of the text it failed on).
+          expect(surface).not.toContain(fragment);
+        }
+        if (mode !== 'bad-array') expect(error.message).toContain('***');
         expect(error.name).toBe(expectedName[mode]);
       }
       // The server really did receive (and echo) the key: the test would catch a leak.

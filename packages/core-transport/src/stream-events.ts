@@ -1,8 +1,10 @@
 import type { CallScope } from './call-scope.js';
+import { ChunkGapTimer, preciseTimeoutBelowMs } from './chunk-gap-timer.js';
 import { errorFromResponse } from './error-from-response.js';
 import { ConnectionError, GemgateError, ResponseValidationError, StreamInterruptedError } from './errors.js';
 import { JsonArrayDecoder } from './json-array-decoder.js';
 import { mapNetworkError } from './map-network-error.js';
+import { redactJsonSyntaxError, redactSecrets } from './redact-secrets.js';
 import { SseDecoder } from './sse-decoder.js';
 import type { StreamFormat } from './transport-types.js';
 
@@ -15,64 +17,128 @@ export interface ResponseBodyStream extends AsyncIterable<Uint8Array> {
  * The events of a streamed answer: each SSE `data` (until `[DONE]`) or JSON-array
  * element, parsed. An `{error:{...}}` event becomes the typed error; a connection that
  * ends mid-event, or breaks, becomes a `StreamInterruptedError` holding every event that
- * arrived. Leaving the loop early destroys the body, which frees the socket.
+ * arrived. Leaving the loop early destroys the body, which frees the socket, and so does
+ * `return()` on an iterator never read from (a generator would ignore that one, holding
+ * the socket, and `transport.close()` with it, until the total timeout).
  */
-export async function* streamEvents({
-  body,
-  format,
-  scope,
-  secrets,
-  headers,
-  timeouts,
-}: {
+export function streamEvents(options: StreamEventsOptions): AsyncIterable<unknown> {
+  return new StreamEvents(options);
+}
+
+interface StreamEventsOptions {
   body: ResponseBodyStream;
   format: StreamFormat;
   scope: CallScope;
   secrets: readonly string[];
   headers: Record<string, string>;
   timeouts: { firstByte: number; chunkGap: number };
-}): AsyncGenerator<unknown, void, undefined> {
+}
+
+/** Single use, as the response's `events` is documented to be. */
+class StreamEvents implements AsyncIterableIterator<unknown> {
+  private readonly options: StreamEventsOptions;
+  private readonly events: AsyncGenerator<unknown, void, undefined>;
+  private started = false;
+
+  constructor(options: StreamEventsOptions) {
+    this.options = options;
+    this.events = readEvents(options);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<unknown>> {
+    this.started = true;
+    return this.events.next();
+  }
+
+  return(): Promise<IteratorResult<unknown>> {
+    if (!this.started) this.releaseUnread();
+    return this.events.return(undefined);
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<unknown>> {
+    if (!this.started) this.releaseUnread();
+    return this.events.throw(error);
+  }
+
+  /** Ending a generator that never ran skips its `finally`: free the socket here instead. */
+  private releaseUnread(): void {
+    this.started = true;
+    this.options.body.destroy();
+    this.options.scope.dispose();
+  }
+}
+
+/** The reading loop behind `streamEvents`. */
+async function* readEvents({
+  body,
+  format,
+  scope,
+  secrets,
+  headers,
+  timeouts,
+}: StreamEventsOptions): AsyncGenerator<unknown, void, undefined> {
   const partial: unknown[] = [];
-  let completed = false;
+  // Read by hand rather than with `for await`, which would destroy the body on leaving the
+  // loop: after `[DONE]` or the array's closing `]` the caller gets the end of the stream at
+  // once, while the rest of the body is drained behind it so the socket can be reused.
+  const chunks = body[Symbol.asyncIterator]();
+  let finished = false;
+  let drainLater = false;
+  const gapTimer =
+    timeouts.chunkGap < preciseTimeoutBelowMs
+      ? new ChunkGapTimer({ gapMs: timeouts.chunkGap, onTimeout: (error) => body.destroy(error) })
+      : undefined;
   try {
+    gapTimer?.waiting();
     if (format === 'sse') {
       const decoder = new SseDecoder();
-      let done = false;
-      for await (const chunk of body) {
-        // After `[DONE]` the rest is drained, not decoded, so the socket can be reused.
-        if (done) continue;
-        const events = decoder.push(chunk);
+      reading: for (let result = await chunks.next(); !result.done; result = await chunks.next()) {
+        gapTimer?.busy();
+        const events = decoder.push(result.value);
         for (let index = 0; index < events.length; index++) {
           const data = events[index]!.data;
           if (data === '[DONE]') {
-            done = true;
-            break;
+            drainLater = true;
+            break reading;
           }
-          const value = parseEvent({ data, secrets, partial });
+          const value = parseEvent({ data, partial, secrets });
           throwIfErrorEvent({ value, headers, secrets });
           partial.push(value);
           yield value;
         }
+        gapTimer?.waiting();
       }
-      if (!done && decoder.end().incomplete) throw interrupted(partial);
+      if (!drainLater && decoder.end().incomplete) throw interrupted(partial);
     } else {
       const decoder = new JsonArrayDecoder();
-      for await (const chunk of body) {
+      for (let result = await chunks.next(); !result.done; result = await chunks.next()) {
+        gapTimer?.busy();
         let elements: unknown[];
         try {
-          elements = decoder.push(chunk);
+          elements = decoder.push(result.value);
         } catch (cause) {
-          throw new ResponseValidationError('The streamed JSON array is not valid JSON.', { cause });
+          throw new ResponseValidationError('The streamed JSON array is not valid JSON.', {
+            cause: redactJsonSyntaxError(cause),
+          });
         }
         for (const value of elements) {
           throwIfErrorEvent({ value, headers, secrets });
           partial.push(value);
           yield value;
         }
+        if (decoder.closed) {
+          drainLater = true;
+          break;
+        }
+        gapTimer?.waiting();
       }
-      if (decoder.end().incomplete) throw interrupted(partial);
+      if (!drainLater && decoder.end().incomplete) throw interrupted(partial);
     }
-    completed = true;
+    finished = true;
   } catch (error) {
     if (GemgateError.isInstance(error)) throw error;
     const mapped = mapNetworkError({ error, timeouts, secrets });
@@ -84,8 +150,27 @@ export async function* streamEvents({
     }
     throw mapped;
   } finally {
-    if (!completed) body.destroy();
-    scope.dispose();
+    gapTimer?.stop();
+    if (!finished) {
+      body.destroy();
+      scope.dispose();
+    } else if (drainLater) {
+      // Bounded by undici's body timeout and the call's total timeout, which stays armed.
+      void drainQuietly(chunks).finally(() => scope.dispose());
+    } else {
+      scope.dispose();
+    }
+  }
+}
+
+/** Reads what is left of a body whose events have all been delivered; its failures concern no one. */
+async function drainQuietly(chunks: AsyncIterator<Uint8Array>): Promise<void> {
+  try {
+    while (!(await chunks.next()).done) {
+      // Discarded: the stream's end marker has already been seen.
+    }
+  } catch {
+    // The socket is closed instead of reused; nothing else is lost.
   }
 }
 
@@ -101,15 +186,19 @@ function interrupted(partial: unknown[]): StreamInterruptedError {
 function parseEvent({
   data,
   partial,
+  secrets,
 }: {
   data: string;
-  secrets: readonly string[];
   partial: unknown[];
+  secrets: readonly string[];
 }): unknown {
   try {
     return JSON.parse(data);
   } catch (cause) {
-    throw new ResponseValidationError(`Stream event ${partial.length} is not JSON.`, { cause });
+    throw new ResponseValidationError(
+      redactSecrets(`Stream event ${partial.length} is not JSON: ${data.slice(0, 200)}`, secrets),
+      { cause: redactJsonSyntaxError(cause) },
+    );
   }
 }
 

@@ -81,6 +81,55 @@ describe('streams over a real socket', () => {
     expect((await drain((await stream('sse')).events)).seen).toEqual([{ n: 1 }]);
   });
 
+  it('ends the loop at [DONE] or the closing ] even when the upstream keeps the body open', async () => {
+    server.handle((request, response) => {
+      if (request.url!.endsWith('array')) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('[{"n":1}]');
+      } else {
+        response.writeHead(200, sseHeaders);
+        response.write('data: {"n":1}\n\ndata: [DONE]\n\n');
+      }
+      // Never ends: only the transport's timeouts end this body.
+    });
+    const sse = await stream('sse', { timeout: { total: 400 } });
+    const started = performance.now();
+    expect(await drain(sse.events)).toEqual({ seen: [{ n: 1 }], error: undefined });
+    const array = await transport({ timeout: { total: 400 } }).request({
+      method: 'POST',
+      path: 'array',
+      body: {},
+      stream: 'json-array',
+    });
+    expect(await drain((array as { events: AsyncIterable<unknown> }).events)).toEqual({
+      seen: [{ n: 1 }],
+      error: undefined,
+    });
+    // Both loops ended without waiting for the body; the drain behind them ends with the total timeout.
+    expect(performance.now() - started).toBeLessThan(300);
+    await server.waitForNoSockets();
+  });
+
+  it('reuses the socket after [DONE] when the body ends normally', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.write('data: {"n":1}\n\ndata: [DONE]\n\n');
+      setTimeout(() => response.end(), 20);
+    });
+    server.resetConnections();
+    const shared = transport();
+    for (let call = 0; call < 3; call++) {
+      const response = await shared.request({ method: 'POST', path: 'stream', body: {}, stream: 'sse' });
+      expect(await drain((response as { events: AsyncIterable<unknown> }).events)).toEqual({
+        seen: [{ n: 1 }],
+        error: undefined,
+      });
+      await sleep(40);
+    }
+    expect(server.requests).toHaveLength(3);
+    expect(server.connections).toBe(1);
+  });
+
   it('decodes a JSON-array stream split into single bytes', async () => {
     server.handle((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -185,6 +234,25 @@ describe('streams over a real socket', () => {
 
 // undici enforces firstByte and chunkGap with its coarse timers (about 0.5 s ticks), so the
 // server here stays silent far longer than the timeout to make the outcome certain.
+describe('a stream the caller does not read', () => {
+  it('return() on its iterator before reading frees the socket, and close() does not wait for it', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.write('data: {"n":1}\n\n');
+      // Never ends on its own.
+    });
+    const own = createTransport({ baseURL: server.url, auth: 'none', env: {} });
+    const response = await own.request({ method: 'POST', path: 'stream', body: {}, stream: 'sse' });
+    if (response.kind !== 'stream') throw new Error('expected a stream');
+    const iterator = response.events[Symbol.asyncIterator]();
+    expect(await iterator.return!()).toEqual({ value: undefined, done: true });
+    expect(await iterator.next()).toEqual({ value: undefined, done: true });
+    await server.waitForNoSockets();
+    // undici's Agent.close() waits for open requests: a held body would hang it until the total timeout.
+    await own.close();
+  });
+});
+
 describe('timeouts', () => {
   it('firstByte fires when the headers are late, and is retried', async () => {
     server.handle((_request, response) => {
@@ -205,16 +273,20 @@ describe('timeouts', () => {
     server.handle((_request, response) => {
       const timer = setTimeout(() => {
         if (!response.destroyed) response.end('{}');
-      }, 700);
+      }, 3000);
       response.on('close', () => clearTimeout(timer));
     });
+    const started = performance.now();
     const error = await transport({ timeout: { firstByte: 150 }, maxRetries: 0 })
       .request({ method: 'POST', path: 'x', body: {} })
       .catch((caught: unknown) => caught);
-    // The server would answer at 700 ms: a timeout raised means the precise timer fired first.
+    const waited = performance.now() - started;
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect((error as TimeoutError).phase).toBe('firstByte');
     expect((error as TimeoutError).timeoutMs).toBe(150);
+    // undici's own header timer cannot fire before its ~500 ms tick: this is the precise one.
+    expect(waited).toBeGreaterThanOrEqual(140);
+    expect(waited).toBeLessThan(450);
     await server.waitForNoSockets();
   });
 
@@ -229,6 +301,67 @@ describe('timeouts', () => {
       .catch((caught: unknown) => caught);
     expect(AbortedError.isInstance(error)).toBe(true);
     await server.waitForNoSockets();
+  });
+
+  it("a short chunkGap fires on time, not at undici's coarse tick", async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.write('data: {"n":1}\n\n');
+      const timer = setTimeout(() => {
+        if (!response.destroyed) response.end('data: {"n":2}\n\n');
+      }, 3000);
+      response.on('close', () => clearTimeout(timer));
+    });
+    const response = await stream('sse', { timeout: { chunkGap: 120 } });
+    const seen: unknown[] = [];
+    let error: unknown;
+    let silentSince = 0;
+    try {
+      for await (const event of response.events) {
+        seen.push(event);
+        silentSince = performance.now();
+      }
+    } catch (caught) {
+      error = caught;
+    }
+    const waited = performance.now() - silentSince;
+    expect(seen).toEqual([{ n: 1 }]);
+    expect((error as TimeoutError).phase).toBe('chunkGap');
+    expect((error as TimeoutError).timeoutMs).toBe(120);
+    // undici's own body timer cannot fire before its ~500 ms tick: this is the precise one.
+    expect(waited).toBeGreaterThanOrEqual(110);
+    expect(waited).toBeLessThan(450);
+    await server.waitForNoSockets();
+  });
+
+  it('a short chunkGap counts only the wait for a chunk, not the time the consumer holds an event', async () => {
+    server.handle(async (_request, response) => {
+      response.writeHead(200, sseHeaders);
+      // Each gap is shorter than the timeout; together they are many times longer.
+      for (let index = 0; index < 8; index++) {
+        response.write(`data: {"n":${index}}\n\n`);
+        await sleep(60);
+      }
+      response.end();
+    });
+    const response = await stream('sse', { timeout: { chunkGap: 150 } });
+    const seen: unknown[] = [];
+    for await (const event of response.events) {
+      seen.push(event);
+      // A slow consumer: far longer than the gap, but the upstream was not silent.
+      if (seen.length === 2) await sleep(400);
+    }
+    expect(seen).toHaveLength(8);
+  });
+
+  it('Infinity turns a layer off over a real socket (undici itself refuses Infinity)', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.end('data: {"n":1}\n\n');
+    });
+    const infinite = { total: Number.POSITIVE_INFINITY, firstByte: Number.POSITIVE_INFINITY };
+    const response = await stream('sse', { timeout: { ...infinite, chunkGap: Number.POSITIVE_INFINITY } });
+    expect(await drain(response.events)).toEqual({ seen: [{ n: 1 }], error: undefined });
   });
 
   it('chunkGap fires when a stream goes silent', async () => {
@@ -303,6 +436,47 @@ describe('timeouts', () => {
 });
 
 describe('request bodies over a real socket', () => {
+  it('a short firstByte starts once a streamed body is sent, not while it uploads', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"ok":true}');
+    });
+    async function* slowParts() {
+      // The upload takes three times the first-byte timeout; the answer comes at once after it.
+      for (let index = 0; index < 6; index++) {
+        await sleep(50);
+        yield new TextEncoder().encode('abcd');
+      }
+    }
+    const response = await transport({ timeout: { firstByte: 100 }, maxRetries: 0 }).request({
+      method: 'POST',
+      path: 'upload',
+      body: { kind: 'bytes', stream: slowParts(), length: 24, contentType: 'text/plain' },
+    });
+    expect(response.kind === 'json' && response.body).toEqual({ ok: true });
+    expect(server.requests[0]!.body).toBe('abcd'.repeat(6));
+  });
+
+  it('a short firstByte still fires after a streamed body is sent', async () => {
+    server.handle(() => {
+      // Reads the body, never answers.
+    });
+    async function* parts() {
+      yield new TextEncoder().encode('abcd');
+    }
+    const started = performance.now();
+    const error = await transport({ timeout: { firstByte: 120 }, maxRetries: 0 })
+      .request({
+        method: 'POST',
+        path: 'upload',
+        body: { kind: 'bytes', stream: parts(), length: 4, contentType: 'text/plain' },
+      })
+      .catch((caught: unknown) => caught);
+    expect((error as TimeoutError).phase).toBe('firstByte');
+    expect(performance.now() - started).toBeLessThan(450);
+    await server.waitForNoSockets();
+  });
+
   it('streams a bytes body chunk by chunk with its content-length', async () => {
     server.handle((request, response, body) => {
       response.writeHead(200, { 'content-type': 'application/json' });

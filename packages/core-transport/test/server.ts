@@ -20,7 +20,9 @@ export async function startTestServer() {
       handler(request, response, body);
     });
   });
+  let connections = 0;
   server.on('connection', (socket) => {
+    connections++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -30,6 +32,13 @@ export async function startTestServer() {
     url: `http://127.0.0.1:${port}`,
     requests,
     sockets,
+    /** Connections accepted since the last `resetConnections()`. */
+    get connections() {
+      return connections;
+    },
+    resetConnections() {
+      connections = 0;
+    },
     handle(next: Handler) {
       handler = next;
     },

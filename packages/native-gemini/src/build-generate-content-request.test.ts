@@ -47,9 +47,16 @@ describe('buildGenerateContentRequest', () => {
   it('passes unknown fields through into generationConfig and drops client-only ones', () => {
     const { body } = buildGenerateContentRequest({
       contents: 'x',
-      config: { enableEnhancedCivicAnswers: true, abortSignal: new AbortController().signal },
+      config: {
+        enableEnhancedCivicAnswers: true,
+        abortSignal: new AbortController().signal,
+        httpOptions: { headers: { 'x-team': 'a' } },
+        // @google/genai's client-side loop setting: never a wire field.
+        automaticFunctionCalling: { disable: true },
+      },
     });
     expect(body.generationConfig).toEqual({ enableEnhancedCivicAnswers: true });
+    expect(Object.keys(body)).toEqual(['contents', 'generationConfig']);
   });
 
   it('converts a zod responseSchema and defaults the mime type to JSON', () => {
@@ -66,6 +73,24 @@ describe('buildGenerateContentRequest', () => {
         properties: { answer: { type: 'string' } },
         required: ['answer'],
         propertyOrdering: ['answer'],
+      },
+    });
+  });
+
+  it('converts a zod responseJsonSchema and keeps it to validate parsed', () => {
+    const schema = z.object({ answer: z.string() });
+    const { body, zodSchema } = buildGenerateContentRequest({
+      contents: 'x',
+      config: { responseJsonSchema: schema },
+    });
+    expect(zodSchema).toBe(schema);
+    expect(body.generationConfig).toEqual({
+      responseMimeType: 'application/json',
+      responseJsonSchema: {
+        type: 'object',
+        properties: { answer: { type: 'string' } },
+        required: ['answer'],
+        additionalProperties: false,
       },
     });
   });

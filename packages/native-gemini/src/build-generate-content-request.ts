@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { convertResponseSchema, isZodSchema } from './convert-response-schema.js';
+import { convertResponseJsonSchema, convertResponseSchema, isZodSchema } from './convert-response-schema.js';
 import type { GenerateContentConfig } from './generate-content-config.js';
 import { generateContentConfigSchema } from './generate-content-config-schema.js';
 import { type ContentListInput, normalizeContent, normalizeContents } from './normalize-contents.js';
@@ -18,8 +18,12 @@ const topLevelFields = new Set([
   'cachedContent',
 ]);
 
-/** Fields of `config` that steer the client and are never sent. */
-const clientOnlyFields = new Set(['abortSignal', 'httpOptions']);
+/**
+ * Fields of `config` that steer the client and are never sent. `automaticFunctionCalling` is
+ * `@google/genai`'s client-side loop, which we do not run: code migrated with it must not get
+ * a 400 for an unknown `generationConfig` field.
+ */
+const clientOnlyFields = new Set(['abortSignal', 'httpOptions', 'automaticFunctionCalling']);
 
 /** The wire body of `:generateContent`, and what the client keeps aside from it. */
 export interface GenerateContentRequest {
@@ -36,7 +40,7 @@ function normalizeMediaResolution(value: string): string {
  * Maps the SDK-shaped `{ contents, config }` to the wire request: contents normalised,
  * `systemInstruction` / `tools` / `toolConfig` / `safetySettings` / `cachedContent` at the top
  * level, every other field (unknown ones too) in `generationConfig`, and a zod
- * `responseSchema` converted. Throws `InvalidArgumentError` naming the field at fault.
+ * `responseSchema` or `responseJsonSchema` converted. Throws `InvalidArgumentError` naming the field at fault.
  *
  * @example
  * ```ts
@@ -69,6 +73,9 @@ export function buildGenerateContentRequest({
     } else if (key === 'responseSchema' && isZodSchema(value)) {
       zodSchema = value;
       generationConfig.responseSchema = convertResponseSchema(value);
+    } else if (key === 'responseJsonSchema' && isZodSchema(value)) {
+      zodSchema = value;
+      generationConfig.responseJsonSchema = convertResponseJsonSchema(value);
     } else if (key === 'mediaResolution') {
       generationConfig.mediaResolution = normalizeMediaResolution(value as string);
     } else {

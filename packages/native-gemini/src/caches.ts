@@ -29,10 +29,16 @@ export interface CreateCachedContentConfig extends CacheExpiration, CallOptions 
   displayName?: string | undefined;
 }
 
+/** `cachedContents/abc123` or `abc123`; nothing that would change the URL path (`/`, `?`, `..`). */
+const cacheNamePattern = /^(?:cachedContents\/)?[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 /** `cachedContents/abc` and `abc` both name the cache `cachedContents/abc`. */
 function cacheResource(name: string): string {
-  if (typeof name !== 'string' || name.length === 0) {
-    throw new InvalidArgumentError('name is required, e.g. "cachedContents/abc123".', { argument: 'name' });
+  if (typeof name !== 'string' || !cacheNamePattern.test(name)) {
+    throw new InvalidArgumentError(
+      'name must be a cache name such as "cachedContents/abc123" (as caches.create returned it).',
+      { argument: 'name' },
+    );
   }
   return name.startsWith('cachedContents/') ? name : `cachedContents/${name}`;
 }

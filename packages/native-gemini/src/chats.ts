@@ -21,7 +21,8 @@ function modelTurnOf(response: GenerateContentResponse): Content | undefined {
  * A multi-turn conversation that keeps its history. A turn (the message and the model's
  * answer) is committed only once the answer arrived whole; a failed or blocked turn leaves
  * the history as it was, so the message can be sent again. Messages are sent one after the
- * other; read a stream to its end (or break out of it) before the next message.
+ * other: the next waits until a streamed answer is read to its end (or the loop breaks); a
+ * stream nobody has started reading when the next message leaves is read in the background.
  *
  * @example
  * ```ts
@@ -37,7 +38,10 @@ export class Chat {
   readonly #models: Models;
   readonly #config: GenerateContentConfig | undefined;
   readonly #history: Content[];
+  /** Settles when the last turn sent is over, whichever way it ended. */
   #queue: Promise<unknown> = Promise.resolve();
+  /** The last turn, when it was streamed: the next turn may have to read it (see #previousTurn). */
+  #lastStream: GenerateContentStream | undefined;
 
   constructor({
     models,
@@ -65,6 +69,21 @@ export class Chat {
     return config ? { ...this.#config, ...config } : this.#config;
   }
 
+  /**
+   * What the next turn waits for, to be called when that turn is about to leave. A streamed
+   * turn is over only once its stream is read, so a stream nobody started reading would hold
+   * every later turn forever: asking for its `response` reads it to its end in the background
+   * (its turn is committed; `stream.response` still gives the answer).
+   */
+  #previousTurn(): () => Promise<unknown> {
+    const queue = this.#queue;
+    const stream = this.#lastStream;
+    return () => {
+      stream?.response.then(undefined, () => {});
+      return queue;
+    };
+  }
+
   #commit(userTurn: Content[], response: GenerateContentResponse): void {
     const modelTurn = modelTurnOf(response);
     if (modelTurn) this.#history.push(...userTurn, modelTurn);
@@ -89,16 +108,21 @@ export class Chat {
     config?: GenerateContentConfig | undefined;
   }): Promise<GenerateContentResponse> {
     const userTurn = normalizeContents({ contents: message, argument: 'message' });
-    const turn = this.#queue.then(async () => {
-      const response = await this.#models.generateContent({
-        model: this.model,
-        contents: [...this.#history, ...userTurn],
-        config: this.#configFor(config),
+    // One microtask later, so a stream the caller iterates right after this call (in the same
+    // synchronous run) is still read by the caller rather than in the background.
+    const turn = Promise.resolve()
+      .then(this.#previousTurn())
+      .then(async () => {
+        const response = await this.#models.generateContent({
+          model: this.model,
+          contents: [...this.#history, ...userTurn],
+          config: this.#configFor(config),
+        });
+        this.#commit(userTurn, response);
+        return response;
       });
-      this.#commit(userTurn, response);
-      return response;
-    });
     this.#queue = turn.catch(() => {});
+    this.#lastStream = undefined;
     return turn;
   }
 
@@ -123,13 +147,14 @@ export class Chat {
     const stream = this.#models.generateContentStream(
       { model: this.model, contents: userTurn, config: this.#configFor(config) },
       {
-        waitFor: this.#queue,
+        waitFor: this.#previousTurn(),
         contentsAtSend: () => [...this.#history, ...userTurn],
         onComplete: (response) => this.#commit(userTurn, response),
       },
     );
     // The next message waits until this stream ends, whichever way it ends.
     this.#queue = stream.response.whenSettled();
+    this.#lastStream = stream;
     return stream;
   }
 }

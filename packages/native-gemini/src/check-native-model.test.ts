@@ -63,9 +63,40 @@ describe('checkNativeModel', () => {
   });
 
   it('lets unknown models through unchecked', () => {
-    checkNativeModel({
-      model: 'some-future-model',
-      thinking: { thinkingBudget: 999_999, thinkingLevel: 'x' },
-    });
+    checkNativeModel({ model: 'some-future-model', thinking: { thinkingBudget: 999_999 } });
+    checkNativeModel({ model: 'tunedModels/my-model-7', thinking: { thinkingLevel: 'x' } });
+  });
+
+  it('refuses thinkingLevel with thinkingBudget on unknown models too: the upstream always does', () => {
+    const error = errorOf(() =>
+      checkNativeModel({
+        model: 'gemini-9-ultra-preview',
+        thinking: { thinkingBudget: 1024, thinkingLevel: 'high' },
+      }),
+    );
+    expect(error.argument).toBe('config.thinkingConfig.thinkingLevel');
+    expect(error.message).toMatch(/not both/);
+  });
+
+  it('refuses ids that would change the URL path (query, fragment, method, traversal)', () => {
+    for (const model of [
+      'gemini-2.5-flash?key=x',
+      'gemini-2.5-flash#x',
+      'gemini-2.5-flash:countTokens',
+      '../cachedContents',
+      'models/../../x',
+      'gemini 2.5',
+      'a/b/c',
+    ]) {
+      expect(errorOf(() => checkNativeModel({ model })).argument).toBe('model');
+    }
+    for (const model of [
+      'gemini-2.5-flash',
+      'models/gemini-2.5-flash',
+      'tunedModels/abc-1',
+      'gemma-3-27b-it',
+    ]) {
+      checkNativeModel({ model });
+    }
   });
 });

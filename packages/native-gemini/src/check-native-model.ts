@@ -7,8 +7,11 @@ import {
   type ThinkingRequest,
 } from '@gemgate/core-transport';
 
+/** `gemini-2.5-flash`, `models/gemini-2.5-flash`, `tunedModels/my-model-123`. */
+const modelIdPattern = /^(?:(?:models|tunedModels)\/)?[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 /**
- * The catalog checks run before a request leaves: the gateway's `-nothink` / `-search` ids
+ * The checks run before a request leaves: the model id's shape, the gateway's `-nothink` / `-search` ids
  * (served only on the OpenAI-compatible route), and the model's thinking rules. Errors stop
  * the call with an `InvalidArgumentError`; warnings (a budget on 2.5 Pro, which the gateway
  * advises against but accepts) go to `logger.warn` and the request is sent as given.
@@ -32,6 +35,14 @@ export function checkNativeModel({
   if (typeof model !== 'string' || model.length === 0) {
     throw new InvalidArgumentError('model is required, e.g. "gemini-2.5-flash".', { argument: 'model' });
   }
+  // The id becomes part of the URL path: `?`, `#`, `:`, spaces or `..` would change which
+  // endpoint is called (a model id taken from a user must not reach another route).
+  if (!modelIdPattern.test(model)) {
+    throw new InvalidArgumentError(
+      `model ${JSON.stringify(model)} is not a model id: use letters, digits, ".", "-" and "_", optionally after "models/" or "tunedModels/" (e.g. "gemini-2.5-flash").`,
+      { argument: 'model' },
+    );
+  }
   const variant = gatewayVariantOf(model);
   if (variant) {
     const hint =
@@ -41,6 +52,13 @@ export function checkNativeModel({
     throw new InvalidArgumentError(
       `Model "${model}" exists only on the gateway's OpenAI-compatible route: use createOpenAICompat from @gemgate/openai-compat, ${hint}.`,
       { argument: 'model' },
+    );
+  }
+  // The upstream rejects both together on every model, so this holds for unknown models too.
+  if (thinking?.thinkingBudget !== undefined && thinking.thinkingLevel !== undefined) {
+    throw new InvalidArgumentError(
+      'Set either config.thinkingConfig.thinkingLevel or config.thinkingConfig.thinkingBudget, not both: the upstream rejects a request with both.',
+      { argument: 'config.thinkingConfig.thinkingLevel' },
     );
   }
   if (!lookupModel(model)) {

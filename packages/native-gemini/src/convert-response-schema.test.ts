@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@gemgate/core-transport';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { convertResponseSchema, isZodSchema } from './convert-response-schema.js';
+import { convertResponseJsonSchema, convertResponseSchema, isZodSchema } from './convert-response-schema.js';
 
 describe('convertResponseSchema', () => {
   it('produces the OpenAPI subset with nullable, enums and the declared key order', () => {
@@ -34,6 +34,18 @@ describe('convertResponseSchema', () => {
       expect(InvalidArgumentError.isInstance(error)).toBe(true);
       expect((error as Error).message).toMatch(/responseJsonSchema/);
     }
+  });
+
+  it('converts a recursive schema for responseJsonSchema, with $ref and no $schema', () => {
+    interface Node {
+      name: string;
+      children: Node[];
+    }
+    const node: z.ZodType<Node> = z.object({ name: z.string(), children: z.array(z.lazy(() => node)) });
+    const converted = convertResponseJsonSchema(node);
+    expect(converted.$schema).toBeUndefined();
+    expect(converted).toMatchObject({ type: 'object', required: ['name', 'children'] });
+    expect(JSON.stringify(converted)).toContain('"$ref"');
   });
 
   it('tells zod schemas from plain objects', () => {

@@ -32,6 +32,22 @@ export function isZodSchema(value: unknown): value is z.ZodType {
   return typeof value === 'object' && value !== null && '_zod' in value;
 }
 
+/** Whether a keyword is one of the ±MAX_SAFE_INTEGER bounds zod puts on every integer. */
+function isSafeIntegerBound(key: string, value: unknown): boolean {
+  return (key === 'minimum' || key === 'maximum') && Math.abs(value as number) === Number.MAX_SAFE_INTEGER;
+}
+
+/** Drops zod's safe-integer bounds at every depth: they say nothing to the model. */
+function withoutSafeIntegerBounds(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map((item) => withoutSafeIntegerBounds(item));
+  if (typeof node !== 'object' || node === null) return node;
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (!isSafeIntegerBound(key, value)) result[key] = withoutSafeIntegerBounds(value);
+  }
+  return result;
+}
+
 function toOpenApiSubset(node: unknown): unknown {
   if (Array.isArray(node)) return node.map((item) => toOpenApiSubset(item));
   if (typeof node !== 'object' || node === null) return node;
@@ -39,9 +55,7 @@ function toOpenApiSubset(node: unknown): unknown {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source)) {
     if (!allowedKeywords.has(key)) continue;
-    // zod bounds every integer to the safe range; that says nothing to the model.
-    if ((key === 'minimum' || key === 'maximum') && Math.abs(value as number) === Number.MAX_SAFE_INTEGER)
-      continue;
+    if (isSafeIntegerBound(key, value)) continue;
     if (key === 'properties') {
       const properties: Record<string, unknown> = {};
       for (const [name, child] of Object.entries(value as Record<string, unknown>)) {
@@ -63,7 +77,7 @@ function toOpenApiSubset(node: unknown): unknown {
  * We send `responseSchema` rather than `responseJsonSchema` because every Gemini model and
  * every gateway version accepts it (the JSON Schema field exists only from Gemini 2.5 on).
  * Keywords outside the subset are dropped; a recursive schema is refused with a pointer to
- * `responseJsonSchema`.
+ * `responseJsonSchema` (which takes the zod schema itself).
  *
  * @example
  * ```ts
@@ -86,9 +100,34 @@ export function convertResponseSchema(schema: z.ZodType): Record<string, unknown
   // References (recursion, reuse) sit anywhere, even inside keywords the subset drops.
   if (JSON.stringify(jsonSchema).includes('"$ref"')) {
     throw new InvalidArgumentError(
-      "config.responseSchema is recursive, which Gemini's responseSchema cannot express: pass z.toJSONSchema(schema) as config.responseJsonSchema instead.",
+      "config.responseSchema is recursive, which Gemini's responseSchema cannot express: pass the schema as config.responseJsonSchema instead (Gemini 2.5 and later).",
       { argument: 'config.responseSchema' },
     );
   }
   return toOpenApiSubset(jsonSchema) as Record<string, unknown>;
+}
+
+/**
+ * Converts a zod schema to the JSON Schema Gemini's `responseJsonSchema` takes (Gemini 2.5 and
+ * later). Unlike `responseSchema`, it expresses recursion (`$ref`), so this is the way to send a
+ * recursive zod schema; `$schema` is left out because the upstream takes no dialect marker.
+ *
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { convertResponseJsonSchema } from '@gemgate/native-gemini';
+ * convertResponseJsonSchema(z.object({ city: z.string() }));
+ * // { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false }
+ * ```
+ */
+export function convertResponseJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  try {
+    const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { unrepresentable: 'any' });
+    return withoutSafeIntegerBounds(jsonSchema) as Record<string, unknown>;
+  } catch (cause) {
+    throw new InvalidArgumentError(
+      `config.responseJsonSchema cannot be converted to a JSON schema: ${(cause as Error).message}.`,
+      { argument: 'config.responseJsonSchema', cause },
+    );
+  }
 }

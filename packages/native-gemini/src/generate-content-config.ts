@@ -69,7 +69,10 @@ export interface GenerateContentConfig {
    * OpenAPI-subset schema object sent as is.
    */
   responseSchema?: z.ZodType | Record<string, unknown> | undefined;
-  /** A JSON Schema sent as is (Gemini 2.5 and later). */
+  /**
+   * A JSON Schema (Gemini 2.5 and later): a zod schema (converted, recursion allowed, and used to
+   * validate `parsed`), or a JSON Schema object sent as is.
+   */
   responseJsonSchema?: unknown;
   responseModalities?: string[] | undefined;
   tools?: Tool[] | undefined;

@@ -34,6 +34,20 @@ describe('GenerateContentResponse', () => {
     ]);
   });
 
+  it('gives functionCalls undefined when there is no call, as @google/genai does', () => {
+    // Code written for @google/genai tests `if (response.functionCalls)`; [] would pass that test.
+    expect(responseOf([{ text: 'No call here' }]).functionCalls).toBeUndefined();
+    expect(new GenerateContentResponse({ raw: {} }).functionCalls).toBeUndefined();
+  });
+
+  it('exposes modelVersion and responseId, as @google/genai does', () => {
+    const response = new GenerateContentResponse({
+      raw: { modelVersion: 'gemini-2.5-flash-001', responseId: 'resp-1' },
+    });
+    expect(response.modelVersion).toBe('gemini-2.5-flash-001');
+    expect(response.responseId).toBe('resp-1');
+  });
+
   it('pairs each piece of code with every result that follows it', () => {
     const response = responseOf([
       { text: 'Computing.' },

@@ -91,11 +91,15 @@ export class GenerateContentResponse {
     return text;
   }
 
-  /** The function calls of the first candidate, in order. */
-  get functionCalls(): FunctionCallInfo[] {
-    const calls: FunctionCallInfo[] = [];
+  /**
+   * The function calls of the first candidate, in order; `undefined` when there are none, as
+   * in `@google/genai`, so its idiom `if (response.functionCalls) { ... }` keeps working.
+   */
+  get functionCalls(): FunctionCallInfo[] | undefined {
+    let calls: FunctionCallInfo[] | undefined;
     for (const part of this.parts) {
       if (!part.functionCall) continue;
+      calls ??= [];
       calls.push({
         id: part.functionCall.id,
         name: part.functionCall.name,
@@ -164,7 +168,7 @@ export class GenerateContentResponse {
         const issue = result.error.issues[0]!;
         const path = issue.path.map(String).join('.');
         throw new ResponseValidationError(
-          `The answer does not match config.responseSchema${path ? ` at ${path}` : ''}: ${issue.message}.`,
+          `The answer does not match the zod response schema${path ? ` at ${path}` : ''}: ${issue.message}.`,
           { path, requestId: this.requestId },
         );
       }
@@ -177,6 +181,16 @@ export class GenerateContentResponse {
   /** Why the first candidate stopped (`STOP`, `MAX_TOKENS`, `SAFETY`, ... an open set). */
   get finishReason(): string | undefined {
     return this.raw.candidates?.[0]?.finishReason;
+  }
+
+  /** The model version that answered, as `@google/genai` exposes it. */
+  get modelVersion(): string | undefined {
+    return this.raw.modelVersion;
+  }
+
+  /** The upstream's id of this answer, as `@google/genai` exposes it. */
+  get responseId(): string | undefined {
+    return this.raw.responseId;
   }
 
   /** Why the prompt was blocked, when it was (then there are no candidates). */

@@ -4,25 +4,46 @@ import type { Chats } from './chats.js';
 import { createGemini, type Gemini, type GeminiOptions } from './create-gemini.js';
 import type { Models } from './models.js';
 
-/** The constructor options of `@google/genai`'s `GoogleGenAI` that make sense through the gateway. */
-export interface GoogleGenAIOptions
-  extends Omit<GeminiOptions, 'baseURL' | 'apiVersion' | 'headers' | 'timeout'> {
-  httpOptions?:
-    | {
-        baseUrl?: string | undefined;
-        apiVersion?: string | undefined;
-        headers?: Record<string, string> | undefined;
-        /** Milliseconds. */
-        timeout?: number | undefined;
-      }
-    | undefined;
+/** `@google/genai`'s `HttpOptions`, as far as they make sense through the gateway. */
+export interface GoogleGenAIHttpOptions {
+  /** `https://aihubmix.com/gemini`; a bare host gets `/gemini`, as the gateway's guide expects. */
+  baseUrl?: string | undefined;
+  /** Wins over the top-level `apiVersion`, as in `@google/genai`. */
+  apiVersion?: string | undefined;
+  headers?: Record<string, string> | undefined;
+  /** Total milliseconds per request. */
+  timeout?: number | undefined;
+  /** Only `attempts` is honoured (attempts including the first, so `maxRetries = attempts - 1`). */
+  retryOptions?: { attempts?: number | undefined; [key: string]: unknown } | undefined;
+  /** Not supported: refused with an error rather than silently ignored. */
+  extraBody?: Record<string, unknown> | undefined;
+  /** Not supported: refused with an error rather than silently ignored. */
+  fetch?: unknown;
+  [key: string]: unknown;
+}
+
+/** The constructor options of `@google/genai`'s `GoogleGenAI`, plus gemgate's own (`logger`, `middleware`, ...). */
+export interface GoogleGenAIOptions extends Omit<GeminiOptions, 'baseURL' | 'headers' | 'timeout'> {
+  httpOptions?: GoogleGenAIHttpOptions | undefined;
   /** Vertex AI is not reachable through the gateway; only `false` is accepted. */
   vertexai?: boolean | undefined;
+  /** The newer name of `vertexai`; only `false` is accepted. */
+  enterprise?: boolean | undefined;
+  /** Vertex AI settings: accepted by the type so code compiles, refused when set. */
+  project?: string | undefined;
+  location?: string | undefined;
+  googleAuthOptions?: unknown;
+}
+
+function refuse(argument: string, why: string): never {
+  throw new InvalidArgumentError(`${argument} is not supported through the gateway: ${why}`, { argument });
 }
 
 /**
  * A drop-in for `@google/genai`'s `GoogleGenAI` constructor, so migrating can be an import
  * change only. It is `createGemini` underneath, with the gateway as the default base URL.
+ * Options that cannot work through the gateway (Vertex AI, a custom `fetch`, `extraBody`) are
+ * refused with an `InvalidArgumentError` instead of being silently ignored.
  *
  * @example
  * ```ts
@@ -37,18 +58,41 @@ export class GoogleGenAI {
   readonly chats: Chats;
   readonly #client: Gemini;
 
-  constructor({ httpOptions, vertexai, ...options }: GoogleGenAIOptions = {}) {
-    if (vertexai) {
-      throw new InvalidArgumentError('Vertex AI is not reachable through the gateway: remove vertexai.', {
-        argument: 'vertexai',
-      });
+  constructor({
+    httpOptions = {},
+    vertexai,
+    enterprise,
+    project,
+    location,
+    googleAuthOptions,
+    apiVersion,
+    maxRetries,
+    ...options
+  }: GoogleGenAIOptions = {}) {
+    if (vertexai || enterprise)
+      refuse(vertexai ? 'vertexai' : 'enterprise', 'remove it (the gateway serves the Gemini API).');
+    if (project !== undefined || location !== undefined || googleAuthOptions !== undefined) {
+      const argument =
+        project !== undefined ? 'project' : location !== undefined ? 'location' : 'googleAuthOptions';
+      refuse(argument, 'it is a Vertex AI setting; remove it and pass the AiHubMix key as apiKey.');
     }
+    if (httpOptions.fetch !== undefined)
+      refuse('httpOptions.fetch', 'gemgate sends with undici; use middleware to intercept calls.');
+    if (httpOptions.extraBody !== undefined) {
+      refuse(
+        'httpOptions.extraBody',
+        'put the fields in config (unknown config fields go to generationConfig), or add them with middleware.',
+      );
+    }
+    const attempts = httpOptions.retryOptions?.attempts;
     this.#client = createGemini({
       ...options,
-      baseURL: httpOptions?.baseUrl,
-      apiVersion: httpOptions?.apiVersion,
-      headers: httpOptions?.headers,
-      timeout: httpOptions?.timeout,
+      baseURL: httpOptions.baseUrl,
+      apiVersion: httpOptions.apiVersion ?? apiVersion,
+      headers: httpOptions.headers,
+      timeout: httpOptions.timeout,
+      // @google/genai counts attempts including the first; 0 and 1 both mean no retry.
+      maxRetries: attempts === undefined ? maxRetries : Math.max(0, attempts - 1),
     });
     this.models = this.#client.models;
     this.caches = this.#client.caches;

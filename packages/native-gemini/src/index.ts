@@ -6,7 +6,7 @@ export { type CacheExpiration, Caches, type CreateCachedContentConfig } from './
 export { Chat, type ChatMessage, Chats } from './chats.js';
 export { checkNativeModel } from './check-native-model.js';
 export { convertGeminiUsage, tokenCountToNumber } from './convert-gemini-usage.js';
-export { convertResponseSchema, isZodSchema } from './convert-response-schema.js';
+export { convertResponseJsonSchema, convertResponseSchema, isZodSchema } from './convert-response-schema.js';
 export { createGemini, type Gemini, type GeminiOptions } from './create-gemini.js';
 export type * from './generate-content-config.js';
 export {
@@ -15,7 +15,7 @@ export {
   GenerateContentResponse,
 } from './generate-content-response.js';
 export { GenerateContentStream, type GenerateContentStreamView } from './generate-content-stream.js';
-export { GoogleGenAI, type GoogleGenAIOptions } from './google-genai-compat.js';
+export { GoogleGenAI, type GoogleGenAIHttpOptions, type GoogleGenAIOptions } from './google-genai-compat.js';
 export { LazyPromise } from './lazy-promise.js';
 export {
   type ChatTurnHooks,

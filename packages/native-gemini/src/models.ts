@@ -59,7 +59,8 @@ export interface EmbedContentConfig extends CallOptions {
  * the request leaves, and commit the turn when the stream completes. Not needed otherwise.
  */
 export interface ChatTurnHooks {
-  waitFor?: Promise<unknown> | undefined;
+  /** Called when the request is about to leave (first use of the stream); the request waits for it. */
+  waitFor?: (() => Promise<unknown>) | undefined;
   contentsAtSend?: (() => Content[]) | undefined;
   onComplete?: ((response: GenerateContentResponse) => void) | undefined;
 }
@@ -145,7 +146,7 @@ export class Models {
       zodSchema,
       onComplete: turn.onComplete,
       open: async () => {
-        await turn.waitFor;
+        await turn.waitFor?.();
         return requestStream({
           context: this.#context,
           call: config,
@@ -295,6 +296,11 @@ export class Models {
         : Array.isArray(contents) && contents.every((item) => typeof item === 'string')
           ? (contents as string[])
           : normalizeContents({ contents });
+    if (list.length === 0) {
+      throw new InvalidArgumentError('contents is empty: give at least one text or content to embed.', {
+        argument: 'contents',
+      });
+    }
     const resource = modelResource(model);
     const requests = list.map((item) => ({
       model: resource,

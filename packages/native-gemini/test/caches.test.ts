@@ -68,6 +68,19 @@ describe('caches against the mock gateway', () => {
     expect(response.usage.inputTokens).toBeGreaterThanOrEqual(response.usage.cachedInputTokens);
   });
 
+  it('refuses a cache name that would change the URL path, before sending', async () => {
+    const { caches } = client();
+    for (const name of ['../models/gemini-2.5-flash', 'cachedContents/abc?x=1', '', 'a/b']) {
+      await expect(caches.get({ name })).rejects.toSatisfy(
+        (error) => InvalidArgumentError.isInstance(error) && error.argument === 'name',
+      );
+      await expect(caches.delete({ name })).rejects.toSatisfy((error) =>
+        InvalidArgumentError.isInstance(error),
+      );
+    }
+    expect(gateway().requests).toHaveLength(0);
+  });
+
   it('refuses a system instruction next to an explicit cache, before sending', async () => {
     const gemini = client();
     await expect(

@@ -31,7 +31,7 @@ describe('chats against the mock gateway', () => {
   it('sends Gemini 3 thought signatures back in place, so a function-call turn succeeds', async () => {
     const chat = client().chats.create({ model: 'gemini-3-pro-preview', config: { tools: [weatherTool] } });
     const call = await chat.sendMessage({ message: 'Call get_weather for Paris' });
-    const [functionCall] = call.functionCalls;
+    const [functionCall] = call.functionCalls ?? [];
     expect(functionCall?.name).toBe('get_weather');
     expect(functionCall?.thoughtSignature).toBeTruthy();
     const answer = await chat.sendMessage({
@@ -102,6 +102,52 @@ describe('chats against the mock gateway', () => {
     const response = await chat.sendMessage({ message: 'x' });
     expect(response.promptFeedback?.blockReason).toBe('SAFETY');
     expect(chat.getHistory()).toEqual([]);
+  });
+
+  it('reads a stream nobody read when the next message leaves, instead of waiting forever', async () => {
+    const chat = client().chats.create({ model: 'gemini-2.0-flash' });
+    const unread = chat.sendMessageStream({ message: 'one' });
+    await chat.sendMessage({ message: 'two' });
+    const first = await unread.response;
+    expect(first.text.length).toBeGreaterThan(0);
+    expect(chat.getHistory().map((content) => content.role)).toEqual(['user', 'model', 'user', 'model']);
+    expect(chat.getHistory()[1]).toEqual(first.candidates?.[0]?.content);
+    const second = gateway().requests[1]?.body as { contents: Content[] };
+    expect(second.contents).toHaveLength(3);
+    // Read in the background, so its owner cannot read it any more.
+    expect(() => unread[Symbol.asyncIterator]()).toThrow(/already read/);
+  });
+
+  it('reads an unread stream when the next stream is read, and an awaited-only stream too', async () => {
+    const chat = client().chats.create({ model: 'gemini-2.0-flash' });
+    const awaitedOnly = await chat.sendMessageStream({ message: 'one' });
+    const unread = chat.sendMessageStream({ message: 'two' });
+    const next = chat.sendMessageStream({ message: 'three' });
+    let text = '';
+    for await (const chunk of next) text += chunk.text;
+    expect(text.length).toBeGreaterThan(0);
+    expect((await awaitedOnly.response).text.length).toBeGreaterThan(0);
+    expect((await unread.response).text.length).toBeGreaterThan(0);
+    expect(chat.getHistory()).toHaveLength(6);
+    const last = gateway().requests[2]?.body as { contents: Content[] };
+    expect(last.contents.map((content) => content.role)).toEqual(['user', 'model', 'user', 'model', 'user']);
+  });
+
+  it('leaves a stream to its owner who reads it right after queueing the next message', async () => {
+    const chat = client().chats.create({ model: 'gemini-2.0-flash' });
+    const stream = chat.sendMessageStream({ message: 'one' });
+    const next = chat.sendMessage({ message: 'two' });
+    let text = '';
+    for await (const chunk of stream) text += chunk.text;
+    await next;
+    expect(text.length).toBeGreaterThan(0);
+    expect(
+      chat
+        .getHistory()[1]
+        ?.parts?.map((part) => part.text)
+        .join(''),
+    ).toBe(text);
+    expect(chat.getHistory()).toHaveLength(4);
   });
 
   it('sends messages one after the other even when not awaited in between', async () => {

@@ -1,5 +1,7 @@
+import { InvalidArgumentError } from '@gemgate/core-transport';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createGemini } from '../src/index.js';
 import { apiKey, useGateway } from './gateway.js';
 
 const { gateway, client } = useGateway();
@@ -12,6 +14,7 @@ describe('models.generateContent against the mock gateway', () => {
       contents: "How do I know I'm not wasting time?",
     });
     expect(response.text.length).toBeGreaterThan(0);
+    expect(response.functionCalls).toBeUndefined();
     expect(response.finishReason).toBe('STOP');
     expect(response.usage.inputTokens).toBeGreaterThan(0);
     expect(response.usage.totalTokens).toBe(
@@ -65,7 +68,8 @@ describe('models.generateContent against the mock gateway', () => {
         ],
       },
     });
-    const [call] = response.functionCalls;
+    const [call] = response.functionCalls ?? [];
+    expect(response.functionCalls).toHaveLength(1);
     expect(call?.name).toBe('get_weather');
     expect(typeof call?.args.city).toBe('string');
   });
@@ -81,6 +85,28 @@ describe('models.generateContent against the mock gateway', () => {
     expect(schema.parse(parsed)).toEqual(parsed);
     expect(gateway().requests[0]?.body).toMatchObject({
       generationConfig: { responseMimeType: 'application/json', responseSchema: { type: 'object' } },
+    });
+  });
+
+  it('takes a zod schema as responseJsonSchema, and validates parsed with it', async () => {
+    // (Recursion, the reason to prefer this field, is covered by the unit tests: the mock
+    // gateway does not follow $ref when it invents an answer.)
+    const schema = z.object({ title: z.string(), pages: z.number().int() });
+    const response = await client().models.generateContent({
+      model: 'gemini-2.5-flash',
+      contents: 'A book as JSON',
+      config: { responseJsonSchema: schema },
+    });
+    expect(schema.parse(response.parsed)).toEqual(response.parsed);
+    const sent = gateway().requests[0]?.body as { generationConfig: Record<string, unknown> };
+    expect(sent.generationConfig).toEqual({
+      responseMimeType: 'application/json',
+      responseJsonSchema: {
+        type: 'object',
+        properties: { title: { type: 'string' }, pages: { type: 'integer' } },
+        required: ['title', 'pages'],
+        additionalProperties: false,
+      },
     });
   });
 
@@ -162,5 +188,38 @@ describe('models.countTokens, get, list, embedContent', () => {
       '/gemini/v1beta/models/gemini-embedding-001:embedContent',
       '/gemini/v1beta/models/gemini-embedding-001:batchEmbedContents',
     ]);
+  });
+
+  it('refuses an empty list to embed, before sending', async () => {
+    await expect(
+      client().models.embedContent({ model: 'gemini-embedding-001', contents: [] }),
+    ).rejects.toSatisfy((error) => InvalidArgumentError.isInstance(error) && error.argument === 'contents');
+    expect(gateway().requests).toHaveLength(0);
+  });
+});
+
+describe('client options', () => {
+  it('defaults to the gateway at https://aihubmix.com/gemini, and takes the base URL from AIHUBMIX_BASE_URL', async () => {
+    const defaults = createGemini({ apiKey: 'k', env: {} });
+    const fromEnv = createGemini({ apiKey: 'k', env: { AIHUBMIX_BASE_URL: 'https://api.aihubmix.com' } });
+    try {
+      expect(defaults.transport.baseURL).toBe('https://aihubmix.com/gemini');
+      expect(fromEnv.transport.baseURL).toBe('https://api.aihubmix.com/gemini');
+    } finally {
+      await Promise.all([defaults.close(), fromEnv.close()]);
+    }
+  });
+
+  it('sends appCode as APP-Code, client headers, and per-call headers', async () => {
+    const gemini = client({ appCode: 'partner-42', headers: { 'x-team': 'search' } });
+    await gemini.models.generateContent({
+      model: 'gemini-2.0-flash',
+      contents: 'hi',
+      config: { httpOptions: { headers: { 'x-call': 'one' } } },
+    });
+    const headers = gateway().requests[0]?.headers ?? {};
+    expect(headers['app-code']).toBe('partner-42');
+    expect(headers['x-team']).toBe('search');
+    expect(headers['x-call']).toBe('one');
   });
 });

@@ -153,7 +153,8 @@ describe('replayed wire fixtures', () => {
       .catch((caught: unknown) => caught);
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect((error as RateLimitError).retryAfterMs).toBe(34_400);
-    expect((error as RateLimitError).requestId).toBeTruthy();
+    expect((error as RateLimitError).requestId).toBe('req-429');
+    expect((error as RateLimitError).upstreamStatus).toBe('RESOURCE_EXHAUSTED');
   });
 
   it("the gateway's 403 insufficient_user_quota gives InsufficientQuotaError", async () => {

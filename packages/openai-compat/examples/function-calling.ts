@@ -24,6 +24,10 @@ const scheduleMeetingFunction = {
   },
 };
 
+/** The seed's prompt, word for word. */
+export const seedPrompt =
+  'Schedule a meeting with Bob and Alice for 03/14/2025 at 10:00 AM about the Q3 planning.';
+
 export async function run({
   baseURL,
   apiKey,
@@ -35,10 +39,10 @@ export async function run({
 }) {
   const client = createOpenAICompat({ apiKey, baseURL });
   const tools: FunctionToolParam[] = [{ type: 'function', function: scheduleMeetingFunction }];
-  // The seed's sentence; naming the function keeps the offline mock gateway's answer a call
-  // (real Gemini calls it for the sentence alone).
-  const content =
-    'Schedule a meeting with Bob and Alice for 03/14/2025 at 10:00 AM about the Q3 planning. Use schedule_meeting.';
+  // The offline mock gateway calls a function under tool_choice "auto" only when the last user
+  // message names it (it cannot guess intent the way Gemini does), so the test run adds one
+  // sentence to the seed's prompt. Against the real gateway, `seedPrompt` alone gets the call.
+  const content = `${seedPrompt} Use schedule_meeting.`;
   try {
     for (const toolChoice of ['auto', undefined] as const) {
       log(`tool_choice ${toolChoice === undefined ? 'omitted (gemgate sends "auto")' : `"${toolChoice}"`}:`);

@@ -26,7 +26,9 @@ export function createToolCallAssembler() {
     }
     // A whole call without index is new unless its id was already seen.
     if (delta.id) return calls.find((call) => call.id === delta.id);
-    // A fragment with neither index nor id continues the last call.
+    // Without index and id, a delta that names a function is a whole call of its own (two such
+    // calls must not merge into one with `{...}{...}` arguments); a nameless one continues the last.
+    if (delta.function?.name) return undefined;
     return calls.at(-1);
   }
 
@@ -39,8 +41,10 @@ export function createToolCallAssembler() {
         if (delta.index !== undefined) byIndex.set(delta.index, slot);
       }
       if (delta.id) slot.id = delta.id;
+      // Names arrive whole; some upstreams repeat the name on every fragment, so replace, never
+      // append (the `openai` package does the same).
       const name = delta.function?.name;
-      if (name) slot.function.name = slot.function.name === '' ? name : slot.function.name + name;
+      if (name) slot.function.name = name;
       const fragment = delta.function?.arguments;
       if (fragment) slot.function.arguments += fragment;
       if (delta.extra_content) {

@@ -58,6 +58,27 @@ describe('buildChatRequestBody', () => {
     expect(result.expectsJson).toBe(true);
   });
 
+  it('converts a zod schema once and shares the frozen result between calls', () => {
+    const schema = z.object({ city: z.string() });
+    const parametersOf = () =>
+      (
+        plan({ tools: [{ type: 'function', function: { name: 'lookup', parameters: schema } }] }).body
+          .tools as Array<{ function: { parameters: Record<string, unknown> } }>
+      )[0]!.function.parameters;
+    const first = parametersOf();
+    expect(parametersOf()).toBe(first);
+    // Shared, so frozen all the way down: no call can change what the next one sends.
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.properties)).toBe(true);
+    expect(() => {
+      (first.properties as Record<string, unknown>).city = { type: 'number' };
+    }).toThrow(TypeError);
+  });
+
+  it('sends parallel_tool_calls as given', () => {
+    expect(plan({ tools: [tool], parallel_tool_calls: false }).body.parallel_tool_calls).toBe(false);
+  });
+
   it('sends extra_body.google as a top-level extra_body key, and unknown params as given', () => {
     const body = plan({
       extra_body: { google: { thinking_config: { thinking_budget: 800, include_thoughts: true } } },

@@ -44,39 +44,48 @@ export class ChatChunkAccumulator {
   add(event: unknown): ChatCompletionChunk {
     const raw = asChunk({ event, position: this.#count });
     this.#count++;
-    if (this.#id === '') {
-      this.#id = raw.id;
-      this.#created = raw.created;
-      this.#model = raw.model;
-    }
+    // From the first chunk that says; some upstreams leave them off the role-only first chunk.
+    if (this.#id === '' && typeof raw.id === 'string') this.#id = raw.id;
+    if (this.#created === 0 && typeof raw.created === 'number') this.#created = raw.created;
+    if (this.#model === '' && typeof raw.model === 'string') this.#model = raw.model;
     if (raw.usage) this.#usage = raw.usage;
 
     let text = '';
     let reasoning: string | undefined;
     for (const choice of raw.choices) {
+      if (typeof choice !== 'object' || choice === null) throw notAChunk({ event, position: this.#count - 1 });
       const state = this.#choice(choice.index ?? 0);
       const delta = choice.delta ?? {};
       let choiceText = '';
       let choiceReasoning = '';
-      if (delta.reasoning_content) {
+      if (typeof delta.reasoning_content === 'string' && delta.reasoning_content !== '') {
         state.reasoningField ??= 'reasoning_content';
         choiceReasoning += delta.reasoning_content;
-      } else if (delta.reasoning) {
+      } else if (typeof delta.reasoning === 'string' && delta.reasoning !== '') {
         state.reasoningField ??= 'reasoning';
         choiceReasoning += delta.reasoning;
       }
-      if (delta.content) {
+      if (typeof delta.content === 'string' && delta.content !== '') {
         state.content += delta.content;
         const split = state.splitter.push(delta.content);
         choiceText = split.text;
         choiceReasoning += split.reasoning;
       }
+      if (choice.finish_reason) {
+        state.finishReason = choice.finish_reason;
+        // The content is over: release what the splitter held back as a possible tag start
+        // ("x <"), or the chunks' texts would add up to less than the completion's text.
+        const rest = state.splitter.flush();
+        choiceText += rest.text;
+        choiceReasoning += rest.reasoning;
+      }
       state.reasoning += choiceReasoning;
-      if (delta.tool_calls) for (const call of delta.tool_calls) state.toolCalls.add(call);
+      if (Array.isArray(delta.tool_calls)) {
+        for (const call of delta.tool_calls) if (call) state.toolCalls.add(call);
+      }
       if (delta.extra_content) {
         state.extraContent = mergeExtraContent({ into: state.extraContent, from: delta.extra_content });
       }
-      if (choice.finish_reason) state.finishReason = choice.finish_reason;
       if ((choice.index ?? 0) === 0) {
         text = choiceText;
         reasoning = choiceReasoning || undefined;
@@ -133,11 +142,12 @@ function asChunk({ event, position }: { event: unknown; position: number }): Wir
   ) {
     return event as WireChatCompletionChunk;
   }
-  throw new ResponseValidationError(
-    `Stream event ${position} is not a chat.completion.chunk (no choices array).`,
-    {
-      path: `events.${position}.choices`,
-      responseBody: event,
-    },
+  throw notAChunk({ event, position });
+}
+
+function notAChunk({ event, position }: { event: unknown; position: number }): ResponseValidationError {
+  return new ResponseValidationError(
+    `Stream event ${position} is not a chat.completion.chunk (no choices array of objects).`,
+    { path: `events.${position}.choices`, responseBody: event },
   );
 }

@@ -94,6 +94,51 @@ describe('ChatCompletionResult', () => {
     );
   });
 
+  it('reads text from content sent as an array of parts', () => {
+    const result = new ChatCompletionResult({
+      raw: completion({
+        content: [
+          { type: 'text', text: 'Hello ' },
+          { type: 'image_url', image_url: { url: 'https://example.com/a.png' } },
+          { type: 'text', text: 'world' },
+        ] as unknown as string,
+      }),
+    });
+    expect(result.text).toBe('Hello world');
+  });
+
+  it('takes tool call arguments sent as an object, and sends them back as a JSON string', () => {
+    const result = new ChatCompletionResult({
+      raw: completion({
+        tool_calls: [
+          { id: 'c', type: 'function', function: { name: 'f', arguments: { a: 1 } as unknown as string } },
+        ],
+      }),
+    });
+    expect(result.toolCalls).toEqual([
+      { id: 'c', name: 'f', arguments: { a: 1 }, rawArguments: '{"a":1}', thoughtSignature: undefined },
+    ]);
+    expect(result.toAssistantMessage().tool_calls?.[0]?.function.arguments).toBe('{"a":1}');
+  });
+
+  it('raises a typed error naming a tool call that has no function', () => {
+    const result = new ChatCompletionResult({
+      raw: completion({ tool_calls: [{ id: 'c', type: 'function' } as never] }),
+    });
+    expect(() => result.toolCalls).toThrow(
+      expect.objectContaining({ path: 'choices.0.message.tool_calls.0.function.name' }),
+    );
+  });
+
+  it('still builds the history message for a call whose arguments are not JSON', () => {
+    const result = new ChatCompletionResult({
+      raw: completion({
+        tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{"a":' } }],
+      }),
+    });
+    expect(result.toAssistantMessage().tool_calls?.[0]?.function).toEqual({ name: 'f', arguments: '{"a":' });
+  });
+
   it('validates parsed JSON against the zod schema', () => {
     const schema = z.object({ city: z.string() });
     const good = new ChatCompletionResult({

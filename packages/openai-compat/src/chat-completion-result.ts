@@ -65,7 +65,7 @@ export class ChatCompletionResult<TParsed = unknown> {
   }
 
   #thoughtSplit(): ThoughtSplit {
-    this.#split ??= splitThoughtTags({ content: this.#message()?.content ?? '' });
+    this.#split ??= splitThoughtTags({ content: contentText(this.#message()?.content) });
     return this.#split;
   }
 
@@ -126,12 +126,25 @@ export class ChatCompletionResult<TParsed = unknown> {
     const message = this.#message();
     const assistant: AssistantMessageParam = { role: 'assistant', content: this.text || null };
     if (message?.tool_calls?.length) {
-      assistant.tool_calls = message.tool_calls.map((call) => ({
-        id: call.id,
-        type: 'function',
-        function: { name: call.function.name, arguments: call.function.arguments },
-        ...(call.extra_content ? { extra_content: call.extra_content } : {}),
-      }));
+      // Arguments go back as the JSON string the gateway expects, even when it sent an object;
+      // they are not parsed here, so a call with broken JSON can still be answered in history.
+      assistant.tool_calls = message.tool_calls.map((call) => {
+        const wireArguments: unknown = call.function?.arguments;
+        return {
+          id: call.id,
+          type: 'function',
+          function: {
+            name: call.function?.name ?? '',
+            arguments:
+              typeof wireArguments === 'string'
+                ? wireArguments
+                : wireArguments == null
+                  ? ''
+                  : JSON.stringify(wireArguments),
+          },
+          ...(call.extra_content ? { extra_content: call.extra_content } : {}),
+        };
+      });
     }
     if (message?.extra_content) assistant.extra_content = message.extra_content;
     return assistant;
@@ -141,4 +154,18 @@ export class ChatCompletionResult<TParsed = unknown> {
   toJSON(): WireChatCompletion {
     return this.raw;
   }
+}
+
+/**
+ * The text of a message's content: a string as it is, the text parts of an array of parts
+ * (how some OpenAI-shaped gateways answer), nothing for anything else.
+ */
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  let text = '';
+  for (const part of content) {
+    if (part?.type === 'text' && typeof part.text === 'string') text += part.text;
+  }
+  return text;
 }

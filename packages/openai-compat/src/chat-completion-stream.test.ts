@@ -1,4 +1,4 @@
-import { AbortedError, StreamInterruptedError } from '@gemgate/core-transport';
+import { AbortedError, ResponseValidationError, StreamInterruptedError } from '@gemgate/core-transport';
 import { describe, expect, it } from 'vitest';
 import { ChatCompletionStream } from './chat-completion-stream.js';
 import type { WireChatCompletionChunk, WireDelta } from './wire-types.js';
@@ -48,6 +48,51 @@ describe('ChatCompletionStream', () => {
     expect(completion.reasoning).toBe('Let me think');
     expect(completion.finishReason).toBe('stop');
     expect(completion.usage).toMatchObject({ inputTokens: 5, outputTokens: 4, totalTokens: 9 });
+  });
+
+  it.each([
+    ['text ending in what could start a tag', ['if a < b then b >', ' a <'], 'if a < b then b > a <', ''],
+    ['an unclosed thought ending in a partial close tag', ['<thought>hmm', ' </thou'], '', 'hmm </thou'],
+  ])('gives chunk texts that add up to the completion for %s', async (_label, pieces, text, reasoning) => {
+    const stream = new ChatCompletionStream({
+      events: events([
+        ...pieces.map((content) => chunk({ content })),
+        { ...chunk({}), choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
+      ]),
+    });
+    let streamedText = '';
+    let streamedReasoning = '';
+    for await (const item of stream) {
+      streamedText += item.text;
+      streamedReasoning += item.reasoning ?? '';
+    }
+    const completion = await stream.finalCompletion();
+    expect(streamedText).toBe(text);
+    expect(completion.text).toBe(text);
+    expect(streamedReasoning).toBe(reasoning);
+    expect(completion.reasoning ?? '').toBe(reasoning);
+  });
+
+  it('tolerates null fields in deltas, and takes the id from the first chunk that has one', async () => {
+    const stream = new ChatCompletionStream({
+      events: events([
+        { object: 'chat.completion.chunk', choices: [{ index: 0, delta: { role: 'assistant' } }] },
+        chunk({ content: null, reasoning_content: null, tool_calls: null } as unknown as WireDelta),
+        chunk({ content: 'Hi' }),
+      ]),
+    });
+    const completion = await stream.finalCompletion();
+    expect(completion).toMatchObject({ id: 'chatcmpl-1', model: 'gemini-2.5-flash', text: 'Hi' });
+    expect(completion.toolCalls).toEqual([]);
+  });
+
+  it('raises ResponseValidationError for an event that is not a chunk', async () => {
+    for (const bad of [{ error: undefined }, { ...chunk({}), choices: [null] }]) {
+      const stream = new ChatCompletionStream({ events: events([chunk({ content: 'a' }), bad]) });
+      await expect(stream.finalCompletion()).rejects.toSatisfy(
+        (error) => ResponseValidationError.isInstance(error) && error.path === 'events.1.choices',
+      );
+    }
   });
 
   it('reads the stream itself when only the aggregate is awaited', async () => {

@@ -23,6 +23,8 @@ import type { AssistantMessageParam } from './chat-params.js';
 export class ChatCompletionStream<TParsed = unknown> implements AsyncIterable<ChatCompletionChunk> {
   /** The gateway's request id (`x-request-id`). */
   readonly requestId: string | undefined;
+  /** Aborting it closes the connection, as `abort()` does (the `openai` package's name). */
+  readonly controller: AbortController;
   readonly #events: AsyncIterable<unknown>;
   readonly #accumulator = new ChatChunkAccumulator();
   readonly #responseSchema: z.ZodType | undefined;
@@ -30,6 +32,7 @@ export class ChatCompletionStream<TParsed = unknown> implements AsyncIterable<Ch
   readonly #final: Promise<ChatCompletionResult<TParsed>>;
   #resolve!: (value: ChatCompletionResult<TParsed>) => void;
   #reject!: (reason: unknown) => void;
+  readonly #onSettled: (() => void) | undefined;
   #started = false;
   #settled = false;
 
@@ -38,13 +41,21 @@ export class ChatCompletionStream<TParsed = unknown> implements AsyncIterable<Ch
     requestId,
     responseSchema,
     expectsJson = false,
+    controller = new AbortController(),
+    onSettled,
   }: {
     events: AsyncIterable<unknown>;
     requestId?: string | undefined;
     responseSchema?: z.ZodType | undefined;
     expectsJson?: boolean;
+    /** The controller whose signal the request was sent with. */
+    controller?: AbortController | undefined;
+    /** Called once the stream has ended, failed or been left (to release listeners). */
+    onSettled?: (() => void) | undefined;
   }) {
     this.#events = events;
+    this.controller = controller;
+    this.#onSettled = onSettled;
     this.requestId = requestId;
     this.#responseSchema = responseSchema;
     this.#expectsJson = expectsJson;
@@ -87,9 +98,28 @@ export class ChatCompletionStream<TParsed = unknown> implements AsyncIterable<Ch
     }
   }
 
+  /**
+   * Stops the stream and closes its connection, whether or not it is being read. A loop over
+   * it ends with an `AbortedError`; so does `finalCompletion()`. Without this, a stream that is
+   * never read holds its connection until the call's timeout.
+   *
+   * @example
+   * ```ts
+   * const stream = await client.chat.completions.create({ model, messages, stream: true });
+   * if (userCancelled) stream.abort();
+   * ```
+   */
+  abort(): void {
+    this.controller.abort();
+    // Nobody is reading, so nothing else would settle the aggregate.
+    if (!this.#started) {
+      this.#settle({ error: new AbortedError('The stream was aborted before it was read.') });
+    }
+  }
+
   /** The whole completion once the stream ends, with the same helpers as a non-streamed call. */
   finalCompletion(): Promise<ChatCompletionResult<TParsed>> {
-    if (!this.#started) void this.#drain();
+    if (!this.#started && !this.#settled) void this.#drain();
     return this.#final;
   }
 
@@ -124,6 +154,7 @@ export class ChatCompletionStream<TParsed = unknown> implements AsyncIterable<Ch
   #settle(outcome: { value: ChatCompletionResult<TParsed> } | { error: unknown }): void {
     if (this.#settled) return;
     this.#settled = true;
+    this.#onSettled?.();
     if ('value' in outcome) this.#resolve(outcome.value);
     else this.#reject(outcome.error);
   }

@@ -7,24 +7,28 @@ import {
   type TimeoutOptions,
   type Transport,
   type TransportOptions,
+  type TransportResponse,
 } from '@gemgate/core-transport';
 import { buildChatRequestBody } from './build-chat-request-body.js';
 import { ChatCompletionResult } from './chat-completion-result.js';
 import { ChatCompletionStream } from './chat-completion-stream.js';
 import type { ChatCompletionCreateParams, RequestOptions } from './chat-params.js';
+import { checkClientOptions } from './check-client-options.js';
 import { checkReasoningSettings } from './check-reasoning-settings.js';
 import { checkToolNames } from './check-tool-names.js';
 import { createEmbeddings, type EmbeddingCreateParams, type EmbeddingResult } from './embeddings.js';
+import { linkController } from './link-controller.js';
 import { listModels, type ModelListPromise } from './list-models.js';
 import { parseChatParams } from './parse-chat-params.js';
+import { readJsonAnswer } from './read-json-answer.js';
 import { transportOptionsOf } from './request-options.js';
 import type { WireChatCompletion } from './wire-types.js';
 
-/** What `createOpenAICompat` takes. Every field is optional. */
+/** What `createOpenAICompat` takes. Every field is optional; any other is an `InvalidArgumentError`. */
 export interface OpenAICompatOptions {
   /** Defaults to `AIHUBMIX_API_KEY`. Never logged, never in an error. */
   apiKey?: string | undefined;
-  /** Defaults to `https://aihubmix.com/v1`; a bare host gets `/v1` appended. */
+  /** Defaults to `AIHUBMIX_BASE_URL`, else `https://aihubmix.com/v1`; a bare host gets `/v1` appended. */
   baseURL?: string | undefined;
   /** Headers sent on every call. */
   headers?: Record<string, string> | undefined;
@@ -85,6 +89,7 @@ export interface OpenAICompatClient {
  * ```
  */
 export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICompatClient {
+  checkClientOptions({ options });
   const { baseURL, logger, env, ...transportOptions } = options;
   const transport: Transport = createTransport({
     ...transportOptions,
@@ -102,31 +107,47 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
     checkToolNames({ params: parsed });
     checkReasoningSettings({ params: parsed, logger });
     const plan = buildChatRequestBody({ params: parsed });
-    const response = await transport.request({
-      method: 'POST',
-      path: 'chat/completions',
-      body: plan.body,
-      stream: plan.stream ? 'sse' : false,
-      ...transportOptionsOf({ options: requestOptions }),
-      context: { route: 'openai', operation: 'chat.completions', model: parsed.model },
-    });
-    const { responseSchema, expectsJson } = plan;
-    // A middleware answering from a cache must answer in the kind that was asked for.
-    if ((response.kind === 'stream') !== plan.stream) {
-      throw new ResponseValidationError(
-        `Asked for a ${plan.stream ? 'stream' : 'JSON answer'} but got a ${response.kind} response (from a middleware?).`,
-        { path: '', requestId: response.requestId },
-      );
+    const transportOptions = transportOptionsOf({ options: requestOptions });
+    // A stream gets its own controller (the `openai` package's `stream.controller`), so a
+    // caller who stops wanting it can close the connection without reading it to the end.
+    const link = plan.stream ? linkController({ callerSignal: transportOptions.signal }) : undefined;
+    if (link) transportOptions.signal = link.controller.signal;
+    let response: TransportResponse;
+    try {
+      response = await transport.request({
+        method: 'POST',
+        path: 'chat/completions',
+        body: plan.body,
+        stream: plan.stream ? 'sse' : false,
+        ...transportOptions,
+        context: { route: 'openai', operation: 'chat.completions', model: parsed.model },
+      });
+    } catch (error) {
+      link?.unlink();
+      throw error;
     }
-    if (response.kind === 'stream') {
+    const { responseSchema, expectsJson } = plan;
+    if (plan.stream) {
+      // A middleware answering from a cache must answer in the kind that was asked for.
+      if (response.kind !== 'stream' || link === undefined) {
+        link?.unlink();
+        throw new ResponseValidationError(
+          'Asked for a stream but got a JSON answer (from a middleware?).',
+          { path: '', requestId: response.requestId },
+        );
+      }
       return new ChatCompletionStream({
         events: response.events,
         requestId: response.requestId,
         responseSchema,
         expectsJson,
+        controller: link.controller,
+        onSettled: link.unlink,
       });
     }
-    const body = response.body as WireChatCompletion | undefined;
+    const body = readJsonAnswer({ response, operation: 'chat.completions.create' }) as
+      | WireChatCompletion
+      | undefined;
     if (!Array.isArray(body?.choices)) {
       throw new ResponseValidationError('The chat completion has no choices array.', {
         path: 'choices',

@@ -1,14 +1,10 @@
-import {
-  InvalidArgumentError,
-  ResponseValidationError,
-  type Transport,
-  type Usage,
-} from '@gemgate/core-transport';
+import { ResponseValidationError, type Transport, type Usage } from '@gemgate/core-transport';
 import { z } from 'zod';
 import type { RequestOptions } from './chat-params.js';
 import { convertOpenAIUsage } from './convert-openai-usage.js';
 import { decodeBase64Floats } from './decode-base64-floats.js';
 import { invalidArgumentFromIssue } from './parse-chat-params.js';
+import { readJsonAnswer } from './read-json-answer.js';
 import { transportOptionsOf } from './request-options.js';
 
 /** What `embeddings.create` takes (the `openai` shape). */
@@ -75,22 +71,32 @@ export async function createEmbeddings({
     ...transportOptionsOf({ options }),
     context: { route: 'openai', operation: 'embeddings', model: params.model },
   });
-  if (response.kind !== 'json') throw new InvalidArgumentError('embeddings.create does not stream.');
-  const body = response.body as { data?: unknown; model?: string; usage?: unknown };
+  const body = readJsonAnswer({ response, operation: 'embeddings.create' }) as
+    | { data?: unknown; model?: string; usage?: unknown }
+    | undefined;
   if (!Array.isArray(body?.data)) {
     throw new ResponseValidationError('The embeddings answer has no data array.', {
       path: 'data',
       responseBody: body,
+      requestId: response.requestId,
     });
   }
-  const data = (body.data as Array<{ index?: number; embedding: number[] | string }>).map(
-    (item, position) => ({
-      object: 'embedding' as const,
-      index: item.index ?? position,
-      embedding:
-        typeof item.embedding === 'string' ? decodeBase64Floats({ base64: item.embedding }) : item.embedding,
-    }),
-  );
+  const data = (body.data as Array<{ index?: number; embedding?: unknown } | null>).map((item, position) => {
+    const embedding = item?.embedding;
+    if (typeof embedding === 'string') {
+      return { object: 'embedding' as const, index: item?.index ?? position, embedding: decodeBase64Floats({ base64: embedding }) };
+    }
+    if (!Array.isArray(embedding)) {
+      throw new ResponseValidationError(`Embedding ${position} has no vector (neither numbers nor base64).`, {
+        path: `data.${position}.embedding`,
+        responseBody: item,
+        requestId: response.requestId,
+      });
+    }
+    return { object: 'embedding' as const, index: item?.index ?? position, embedding: embedding as number[] };
+  });
+  // `embeddings` promises input order; `index` says it, whatever order the items came in.
+  if (data.some((item, position) => item.index !== position)) data.sort((left, right) => left.index - right.index);
   return {
     data,
     model: body.model ?? params.model,

@@ -13,4 +13,24 @@ export type { Embedding, EmbeddingCreateParams, EmbeddingResult } from './embedd
 export type { Model, ModelList, ModelListPromise } from './list-models.js';
 export type { ToolCall } from './parse-tool-calls.js';
 export type * from './wire-types.js';
+// The errors every method throws, so a caller checks them without installing core-transport.
+export {
+  AbortedError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  GemgateError,
+  InsufficientQuotaError,
+  InvalidArgumentError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseValidationError,
+  ServerError,
+  StreamInterruptedError,
+  TimeoutError,
+  UnprocessableEntityError,
+  UpstreamError,
+} from '@gemgate/core-transport';
 export { zodResponseFormat } from './zod-response-format.js';

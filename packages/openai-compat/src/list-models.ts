@@ -1,5 +1,6 @@
 import { ResponseValidationError, type Transport } from '@gemgate/core-transport';
 import type { RequestOptions } from './chat-params.js';
+import { readJsonAnswer } from './read-json-answer.js';
 import { transportOptionsOf } from './request-options.js';
 
 /** One model the gateway serves on the OpenAI route. */
@@ -54,11 +55,12 @@ async function fetchModels({ transport, options }: { transport: Transport; optio
     ...transportOptionsOf({ options }),
     context: { route: 'openai', operation: 'models.list' },
   });
-  const body = response.kind === 'json' ? (response.body as { data?: unknown }) : undefined;
+  const body = readJsonAnswer({ response, operation: 'models.list' });
   if (!Array.isArray(body?.data)) {
     throw new ResponseValidationError('The models answer has no data array.', {
       path: 'data',
       responseBody: body,
+      requestId: response.requestId,
     });
   }
   return { data: body.data as Model[], raw: body, requestId: response.requestId };

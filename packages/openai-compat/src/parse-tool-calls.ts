@@ -28,20 +28,34 @@ export function parseToolCalls({
   toolCalls,
   path = 'choices.0.message.tool_calls',
 }: {
-  toolCalls: readonly WireToolCall[] | undefined;
+  toolCalls: readonly WireToolCall[] | null | undefined;
   path?: string;
 }): ToolCall[] {
-  if (toolCalls === undefined) return [];
+  if (toolCalls === undefined || toolCalls === null) return [];
   return toolCalls.map((call, index) => {
-    const rawArguments = call.function.arguments ?? '';
+    const name = call?.function?.name;
+    if (typeof name !== 'string') {
+      throw new ResponseValidationError(`Tool call ${index} has no function name.`, {
+        path: `${path}.${index}.function.name`,
+        responseBody: call,
+      });
+    }
+    const wireArguments: unknown = call.function.arguments;
+    // Some OpenAI-shaped upstreams send the arguments as an object instead of a JSON string.
+    if (typeof wireArguments === 'object' && wireArguments !== null) {
+      return {
+        id: call.id,
+        name,
+        arguments: wireArguments,
+        rawArguments: JSON.stringify(wireArguments),
+        thoughtSignature: call.extra_content?.google?.thought_signature,
+      };
+    }
+    const rawArguments = typeof wireArguments === 'string' ? wireArguments : '';
     return {
       id: call.id,
-      name: call.function.name,
-      arguments: parseArguments({
-        rawArguments,
-        name: call.function.name,
-        path: `${path}.${index}.function.arguments`,
-      }),
+      name,
+      arguments: parseArguments({ rawArguments, name, path: `${path}.${index}.function.arguments` }),
       rawArguments,
       thoughtSignature: call.extra_content?.google?.thought_signature,
     };

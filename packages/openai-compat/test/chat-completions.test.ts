@@ -160,6 +160,29 @@ describe('chat.completions.create against the mock gateway', () => {
     expect(JSON.parse(completion.text)).toEqual(completion.parsed);
   });
 
+  it('parses a JSON answer the model wrapped in a markdown fence', async () => {
+    const Answer = z.object({ city: z.string(), days: z.number().int() });
+    const client = mock.client({
+      middleware: [
+        async (request, next) => {
+          const response = await next(request);
+          if (response.kind !== 'json') return response;
+          const message = (response.body as { choices: Array<{ message: { content: string } }> }).choices[0]!
+            .message;
+          message.content = `\`\`\`json\n${message.content}\n\`\`\``;
+          return response;
+        },
+      ],
+    });
+    const completion = await client.chat.completions.create({
+      model: 'gemini-2.0-flash',
+      messages: [{ role: 'user', content: 'Forecast for Oslo?' }],
+      response_format: zodResponseFormat(Answer, 'forecast'),
+    });
+    expect(completion.choices[0]!.message.content).toMatch(/^```json\n\{/);
+    expect(Answer.parse(completion.parsed)).toEqual(completion.parsed);
+  });
+
   it('reports a prompt block as an empty answer with finish reason content_filter', async () => {
     const client = mock.client({ headers: { 'x-mock-prompt-block': 'SAFETY' } });
     const completion = await client.chat.completions.create({ model: 'gemini-2.0-flash', messages: ask });

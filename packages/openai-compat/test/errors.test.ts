@@ -9,6 +9,7 @@ import {
   StreamInterruptedError,
   TimeoutError,
 } from '@gemgate/core-transport';
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createOpenAICompat } from '../src/index.js';
 import { testApiKey, useMockGateway } from './use-mock-gateway.js';
@@ -118,6 +119,43 @@ describe('per-call options', () => {
     setTimeout(() => controller.abort(), 50);
     const error = await rejection(client.chat.completions.create(params, { signal: controller.signal }));
     expect(AbortedError.isInstance(error)).toBe(true);
+  });
+
+  it('closes a stream on abort(), read or not, and on the caller’s signal', async () => {
+    const client = mock.client({ headers: { 'x-mock-fault': 'slow-chunks=300' } });
+    const unread = await client.chat.completions.create({ ...params, stream: true });
+    const started = Date.now();
+    unread.abort();
+    await expect(unread.finalCompletion()).rejects.toSatisfy((error) => AbortedError.isInstance(error));
+
+    const reading = await client.chat.completions.create({ ...params, stream: true });
+    setTimeout(() => reading.abort(), 50);
+    const loopError = await rejection(
+      (async () => {
+        for await (const _chunk of reading) {
+          // read until aborted
+        }
+      })(),
+    );
+    expect(AbortedError.isInstance(loopError)).toBe(true);
+    await expect(reading.finalCompletion()).rejects.toBe(loopError);
+
+    const controller = new AbortController();
+    const bySignal = await client.chat.completions.create({ ...params, stream: true }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    expect(AbortedError.isInstance(await rejection(bySignal.finalCompletion()))).toBe(true);
+    // Each stream of several chunks 300 ms apart would take seconds to read to the end.
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('stops listening to the caller’s signal once a stream is over', async () => {
+    const controller = new AbortController();
+    const stream = await mock
+      .client()
+      .chat.completions.create({ ...params, stream: true }, { signal: controller.signal });
+    expect(getEventListeners(controller.signal, 'abort').length).toBeGreaterThan(0);
+    await stream.finalCompletion();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('applies a per-call first-byte timeout and headers', async () => {

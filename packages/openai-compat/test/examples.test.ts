@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seedPrompt } from '../examples/function-calling.js';
 import { examples } from '../examples/index.js';
 import { testApiKey, useMockGateway } from './use-mock-gateway.js';
 
@@ -57,6 +58,22 @@ describe('the seed’s OpenAI-route examples, in TypeScript, against the mock ga
       (request) => (request.body as { tool_choice: unknown }).tool_choice,
     );
     expect(sentChoices).toEqual(['auto', 'auto']);
+    // The seed's prompt goes out word for word, with one sentence the offline mock needs.
+    for (const request of mock.gateway.requests) {
+      const [message] = (request.body as { messages: Array<{ content: string }> }).messages;
+      expect(message!.content).toBe(`${seedPrompt} Use schedule_meeting.`);
+    }
+  });
+
+  it('needs that sentence: the mock answers the seed’s prompt alone with text, not a call', async () => {
+    // If the mock gateway ever calls functions for this prompt, drop the sentence from the example.
+    const completion = await mock.client().chat.completions.create({
+      model: 'gemini-2.0-flash',
+      messages: [{ role: 'user', content: seedPrompt }],
+      tools: [{ type: 'function', function: { name: 'schedule_meeting', parameters: { type: 'object' } } }],
+    });
+    expect(completion.toolCalls).toEqual([]);
+    expect(completion.text.length).toBeGreaterThan(0);
   });
 
   it('reading usage reports prompt tokens as input and completion tokens as output', async () => {

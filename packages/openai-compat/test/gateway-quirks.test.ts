@@ -125,6 +125,19 @@ describe('reasoning settings per model id', () => {
     expect(mock.gateway.requests).toHaveLength(0);
   });
 
+  it('rejects reasoning_effort together with a thinking_config budget, before sending', async () => {
+    const error = await rejection(
+      mock.client().chat.completions.create({
+        model: 'gemini-2.5-flash',
+        messages: [{ role: 'user', content: 'Hello' }],
+        reasoning_effort: 'low',
+        extra_body: { google: { thinking_config: { thinking_budget: 512 } } },
+      }),
+    );
+    expect((error as InvalidArgumentError).argument).toBe('reasoning_effort');
+    expect(mock.gateway.requests).toHaveLength(0);
+  });
+
   it('accepts -search ids and unknown models as they are', async () => {
     const client = mock.client();
     await client.chat.completions.create({

@@ -27,4 +27,10 @@ describe('gemgate-mock (runCli)', () => {
       await expect(fetch(`${gateway.url}/v1/models`)).rejects.toThrow();
     },
   );
+
+  it.each(['abc', '-1', '70000', ''])('refuses --port=%s with a message naming the flag', async (port) => {
+    await expect(
+      runCli({ argv: [`--port=${port}`], log: () => {}, once: () => {}, exit: () => {} }),
+    ).rejects.toThrow('--port must be a whole number from 0 to 65535');
+  });
 });

@@ -28,9 +28,13 @@ export async function runCli({ argv, log, once, exit }: CliProcess): Promise<Moc
       'api-key': { type: 'string', multiple: true },
     },
   });
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port > 65_535) {
+    throw new Error(`gemgate-mock: --port must be a whole number from 0 to 65535, got "${values.port}".`);
+  }
   const apiKeys = values['api-key'];
   const gateway = await startMockGateway({
-    port: Number(values.port),
+    port,
     host: values.host,
     apiKeys: apiKeys && apiKeys.length > 0 ? apiKeys : undefined,
   });

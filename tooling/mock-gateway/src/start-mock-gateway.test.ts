@@ -239,6 +239,20 @@ describe('startMockGateway', () => {
       expect(events[1]).toMatchObject({ error: { code: 500, status: 'INTERNAL' } });
     });
 
+    it('error-in-stream still sends the error when the answer is a single event', async () => {
+      const response = await native({
+        path: `${nativePath.replace('generateContent', 'streamGenerateContent')}?alt=sse`,
+        headers: { 'x-mock-fault': 'error-in-stream', 'x-mock-prompt-block': 'SAFETY' },
+      });
+      const events = (await response.text())
+        .split('\r\n\r\n')
+        .filter(Boolean)
+        .map((event) => JSON.parse(event.slice(6)));
+      expect(events).toHaveLength(2);
+      expect(events[0].promptFeedback.blockReason).toBe('SAFETY');
+      expect(events[1]).toMatchObject({ error: { code: 500 } });
+    });
+
     it('error-in-stream on the OpenAI route has no [DONE]', async () => {
       const response = await chat({
         body: { ...chatBody, stream: true },
@@ -288,6 +302,148 @@ describe('startMockGateway', () => {
       } finally {
         await slow.close();
       }
+    });
+  });
+
+  describe('request ids', () => {
+    const idOf = (response: Response) => response.headers.get('x-request-id');
+
+    it('every answer carries a distinct x-request-id: success, stream, error, unknown route', async () => {
+      const answers = [
+        await native(),
+        await native({ path: `${nativePath.replace('generateContent', 'streamGenerateContent')}?alt=sse` }),
+        await chat({ body: { ...chatBody, stream: true } }),
+        await native({ headers: { 'x-goog-api-key': 'bad-key' } }),
+        await fetch(`${gateway.url}/nowhere`),
+      ];
+      const ids = answers.map(idOf);
+      for (const id of ids) expect(id).toMatch(/^mock-\d{6}$/);
+      expect(new Set(ids).size).toBe(ids.length);
+      await Promise.all(answers.map((answer) => answer.text()));
+    });
+
+    it.each([
+      ['google', (body: any) => body.error.message],
+      ['openai', (body: any) => body.error.message],
+      ['flat', (body: any) => body.message],
+      ['google-array', (body: any) => body[0].error.message],
+    ])('every error message ends with (tid: <x-request-id>) in the %s envelope', async (shape, messageOf) => {
+      for (const response of [
+        await chat({ headers: { 'x-mock-fault': '503', 'x-mock-error-shape': shape } }),
+        await native({ headers: { 'x-goog-api-key': 'bad-key', 'x-mock-error-shape': shape } }),
+        await native({ body: { contents: 'hello' }, headers: { 'x-mock-error-shape': shape } }),
+      ]) {
+        const message: string = messageOf(await response.json());
+        expect(message.endsWith(`(tid: ${idOf(response)})`)).toBe(true);
+        expect(message.match(/\(tid: /g)).toHaveLength(1);
+      }
+    });
+
+    it('the OpenAI 401 reads as the gateway words it, and the key never appears', async () => {
+      const response = await chat({ headers: { authorization: 'Bearer sk-leaked-secret' } });
+      const text = await response.text();
+      expect(JSON.parse(text).error.message).toBe(`Invalid token (tid: ${idOf(response)})`);
+      expect(text).not.toContain('sk-leaked-secret');
+    });
+
+    it('an error event inside a stream carries the tid of its answer', async () => {
+      const response = await chat({
+        body: { ...chatBody, stream: true },
+        headers: { 'x-mock-fault': 'error-in-stream' },
+      });
+      const text = await response.text();
+      const errorEvent = JSON.parse(
+        text
+          .split('\n\n')
+          .find((event) => event.includes('"error"'))!
+          .slice(6),
+      );
+      expect(errorEvent.error.message).toContain(`(tid: ${idOf(response)})`);
+    });
+  });
+
+  describe('bad input is a 400 in the route envelope, never a crash', () => {
+    it.each([
+      ['contents not a list', { contents: 'hello' }, "'contents'"],
+      ['a content that is not an object', { contents: [null] }, "'contents[0]'"],
+      ['parts not a list', { contents: [{ role: 'user', parts: 'hi' }] }, "'contents[0].parts'"],
+      ['a part that is not an object', { contents: [{ parts: [3] }] }, "'contents[0].parts[0]'"],
+      [
+        'inline data without base64 text',
+        { contents: [{ parts: [{ inlineData: { mimeType: 'image/png', data: 5 } }] }] },
+        "'contents[0].parts[0].inline_data'",
+      ],
+      ['tools not a list', { contents: [{ parts: [{ text: 'x' }] }], tools: {} }, "'tools'"],
+      [
+        'a declaration without a name',
+        { contents: [{ parts: [{ text: 'x' }] }], tools: [{ functionDeclarations: [{}] }] },
+        'function_declarations[0].name',
+      ],
+      ['no contents at all', {}, 'contents is not specified'],
+    ])('native: %s', async (_case, body, named) => {
+      const response = await native({ body });
+      expect(response.status).toBe(400);
+      const error = ((await response.json()) as { error: { status: string; message: string } }).error;
+      expect(error.status).toBe('INVALID_ARGUMENT');
+      expect(error.message).toContain(named);
+    });
+
+    it.each([
+      ['a message that is not an object', { ...chatBody, messages: [null] }, 'messages[0]'],
+      ['a message without a role', { ...chatBody, messages: [{ content: 'x' }] }, 'messages[0]'],
+      ['tools not a list', { ...chatBody, tools: 'x', tool_choice: 'auto' }, 'tools'],
+      ['a tool that is not an object', { ...chatBody, tools: [null], tool_choice: 'auto' }, 'tools[0]'],
+    ])('OpenAI: %s', async (_case, body, param) => {
+      const response = await chat({ body });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { type: 'invalid_request_error', param } });
+    });
+
+    it('OpenAI: tool_calls that are not a list in history do not crash the tool-result reader', async () => {
+      const response = await chat({
+        body: {
+          model: 'gemini-2.0-flash',
+          messages: [
+            { role: 'user', content: 'hello' },
+            { role: 'assistant', content: null, tool_calls: { id: 'x' } },
+            { role: 'tool', tool_call_id: 'x', content: '{"ok":true}' },
+          ],
+        },
+      });
+      expect(response.status).toBe(200);
+      const completion = (await response.json()) as { choices: { message: { content: string } }[] };
+      expect(completion.choices[0]!.message.content).toContain('tool returned {"ok":true}');
+    });
+
+    it.each([
+      ['native embedContent', 1e9],
+      ['native embedContent', 0],
+      ['native embedContent', 'big'],
+    ])('%s with outputDimensionality %s is a 400, not a huge allocation', async (_case, dimensions) => {
+      const response = await native({
+        path: '/gemini/v1beta/models/gemini-embedding-001:embedContent',
+        body: { content: { parts: [{ text: 'x' }] }, outputDimensionality: dimensions },
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toContain(
+        'output_dimensionality',
+      );
+    });
+
+    it('batchEmbedContents without requests, or with a request without content, is a 400', async () => {
+      const path = '/gemini/v1beta/models/gemini-embedding-001:batchEmbedContents';
+      expect((await native({ path, body: {} })).status).toBe(400);
+      expect((await native({ path, body: { requests: [{ content: 'x' }] } })).status).toBe(400);
+    });
+
+    it('OpenAI embeddings with absurd dimensions is a 400 naming dimensions', async () => {
+      const response = await fetch(`${gateway.openaiBaseURL}/embeddings`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer good-key' },
+        body: JSON.stringify({ model: 'gemini-embedding-001', input: 'x', dimensions: 1e9 }),
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { param: 'dimensions' } });
     });
   });
 

@@ -52,7 +52,15 @@ export async function startMockGateway({
   const cachedContents = new CachedContents({ now });
   let requestCount = 0;
 
-  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+  const handle = async ({
+    request,
+    response,
+    requestId,
+  }: {
+    request: IncomingMessage;
+    response: ServerResponse;
+    requestId: string;
+  }) => {
     const url = new URL(request.url ?? '/', 'http://mock.invalid');
     const routed = routeOf(url.pathname);
     const { text, tooLarge } = await readBody({ request, maxBytes: maxRequestBytes });
@@ -74,7 +82,6 @@ export async function startMockGateway({
       body,
       route: routed?.route ?? 'openai',
     });
-    requestCount += 1;
     const faultSpec =
       headerOf({ headers: request.headers, name: 'x-mock-fault' }) ?? schedule.take({ path: url.pathname });
     const fault = faultSpec ? parseFault(faultSpec) : undefined;
@@ -91,11 +98,11 @@ export async function startMockGateway({
         route,
         header: headerOf({ headers: request.headers, name: 'x-mock-error-shape' }),
       }),
-      requestId: `mock-${String(requestCount).padStart(6, '0')}`,
+      requestId,
     });
     if (!routed)
       return exchange.error({ status: 404, message: `No route for ${request.method} ${url.pathname}.` });
-    const authError = checkAuth({ route, request, query, apiKeys, requestId: exchange.requestId });
+    const authError = checkAuth({ route, request, query, apiKeys });
     if (authError) return exchange.error(authError);
     if (tooLarge) {
       return exchange.error({
@@ -122,15 +129,25 @@ export async function startMockGateway({
   };
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (response.headersSent) {
+    // Numbered on arrival, so even an answer the handler never reaches carries its id.
+    requestCount += 1;
+    const requestId = `mock-${String(requestCount).padStart(6, '0')}`;
+    handle({ request, response, requestId }).catch((error: unknown) => {
+      if (response.headersSent || response.destroyed) {
         response.destroy();
         return;
       }
-      response.writeHead(500, { 'content-type': 'application/json' });
+      response.writeHead(500, {
+        'content-type': 'application/json; charset=utf-8',
+        'x-request-id': requestId,
+      });
       response.end(
         JSON.stringify({
-          error: { code: 500, message: `mock gateway bug: ${String(error)}`, status: 'INTERNAL' },
+          error: {
+            code: 500,
+            message: `mock gateway bug: ${String(error)} (tid: ${requestId})`,
+            status: 'INTERNAL',
+          },
         }),
       );
     });

@@ -1,6 +1,14 @@
 // Points the official @google/genai client at the mock: if it parses every kind of answer,
 // the mock's native wire format is right.
-import { ApiError, FunctionCallingConfigMode, GoogleGenAI, MediaResolution, Type } from '@google/genai';
+import {
+  ApiError,
+  createPartFromBase64,
+  FunctionCallingConfigMode,
+  GoogleGenAI,
+  MediaResolution,
+  PartMediaResolutionLevel,
+  Type,
+} from '@google/genai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type MockGateway, startMockGateway } from '../src/index.js';
 
@@ -41,6 +49,10 @@ describe('@google/genai against the mock', () => {
     expect(usage.promptTokenCount).toBe(Math.ceil('Say hello'.length / 4));
     expect(usage.totalTokenCount).toBe(usage.promptTokenCount! + usage.candidatesTokenCount!);
     expect(response.candidates?.[0]?.finishReason).toBe('STOP');
+    expect(response.candidates?.[0]?.safetyRatings?.map((rating) => rating.probability)).toEqual(
+      Array(4).fill('NEGLIGIBLE'),
+    );
+    expect(response.sdkHttpResponse?.headers?.['x-request-id']).toMatch(/^mock-\d{6}$/);
     const recorded = gateway.requests[0]!;
     expect(recorded.path).toBe('/gemini/v1beta/models/gemini-2.0-flash:generateContent');
     expect(recorded.headers['x-goog-api-key']).toBe(apiKey);
@@ -336,5 +348,116 @@ describe('@google/genai against the mock', () => {
       .generateContent({ model: 'gemini-2.5-flash-nothink', contents: 'x' })
       .catch((error: unknown) => error);
     expect((missing as ApiError).status).toBe(404);
+  });
+
+  it('generateContentStream with thoughts and tools: thought parts first, then the call', async () => {
+    const kinds: string[] = [];
+    const calls: unknown[] = [];
+    let usage: unknown;
+    for await (const chunk of await ai.models.generateContentStream({
+      model: 'gemini-2.5-flash',
+      contents: 'Use get_weather for Rome',
+      config: { tools: [weatherTool], thinkingConfig: { includeThoughts: true } },
+    })) {
+      for (const part of chunk.candidates?.[0]?.content?.parts ?? []) {
+        kinds.push(part.thought ? 'thought' : part.functionCall ? 'call' : 'text');
+      }
+      calls.push(...(chunk.functionCalls ?? []));
+      usage = chunk.usageMetadata;
+    }
+    expect(kinds[0]).toBe('thought');
+    expect(kinds.at(-1)).toBe('call');
+    expect(calls).toEqual([
+      { name: 'get_weather', args: expect.objectContaining({ city: expect.any(String) }) },
+    ]);
+    expect((usage as { thoughtsTokenCount?: number }).thoughtsTokenCount).toBeGreaterThan(0);
+  });
+
+  it('structured output streamed: the chunks join into JSON valid against the schema', async () => {
+    let text = '';
+    for await (const chunk of await ai.models.generateContentStream({
+      model: 'gemini-2.5-flash',
+      contents: 'A city',
+      config: {
+        responseMimeType: 'application/json',
+        responseSchema: {
+          type: Type.OBJECT,
+          properties: { name: { type: Type.STRING }, population: { type: Type.INTEGER } },
+          required: ['name', 'population'],
+        },
+      },
+    })) {
+      text += chunk.text ?? '';
+    }
+    expect(JSON.parse(text)).toEqual({ name: expect.any(String), population: expect.any(Number) });
+  });
+
+  it('a blocked prompt: promptFeedback.blockReason and no candidates, streamed too', async () => {
+    const config = { httpOptions: { headers: { 'x-mock-prompt-block': 'SAFETY' } } };
+    const blocked = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents: 'x', config });
+    expect(blocked.promptFeedback?.blockReason).toBe('SAFETY');
+    expect(blocked.candidates).toBeUndefined();
+    expect(blocked.text).toBeUndefined();
+    const chunks = [];
+    for await (const chunk of await ai.models.generateContentStream({
+      model: 'gemini-2.5-flash',
+      contents: 'x',
+      config,
+    })) {
+      chunks.push(chunk);
+    }
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]?.promptFeedback?.blockReason).toBe('SAFETY');
+  });
+
+  it('media: a per-part media resolution (Gemini 3) overrides the request-level one', async () => {
+    const data = Buffer.alloc(1000).toString('base64');
+    const response = await ai.models.generateContent({
+      model: 'gemini-3-pro-preview',
+      contents: [
+        {
+          role: 'user',
+          parts: [
+            createPartFromBase64(data, 'image/png', PartMediaResolutionLevel.MEDIA_RESOLUTION_LOW),
+            { text: 'Describe' },
+          ],
+        },
+      ],
+      config: { mediaResolution: MediaResolution.MEDIA_RESOLUTION_MEDIUM },
+    });
+    const image = response.usageMetadata?.promptTokensDetails?.find((detail) => detail.modality === 'IMAGE');
+    expect(image?.tokenCount).toBe(64);
+  });
+
+  it('faults: a 429 with RetryInfo, an error event mid-stream and a reset are ApiErrors / errors', async () => {
+    gateway.scheduleFault({ fault: '429; retry-info=1.5s' });
+    const limited = await ai.models
+      .generateContent({ model: 'gemini-2.5-flash', contents: 'x' })
+      .catch((error: unknown) => error);
+    expect(limited).toBeInstanceOf(ApiError);
+    expect((limited as ApiError).status).toBe(429);
+    expect((limited as ApiError).message).toContain('"retryDelay":"1.5s"');
+    expect((limited as ApiError).message).toMatch(/\(tid: mock-\d{6}\)/);
+
+    const drain = async (fault: string) => {
+      gateway.scheduleFault({ fault });
+      const texts: string[] = [];
+      const error = await (async () => {
+        for await (const chunk of await ai.models.generateContentStream({
+          model: 'gemini-2.5-flash',
+          contents: 'A long story please',
+        })) {
+          texts.push(chunk.text ?? '');
+        }
+      })().catch((caught: unknown) => caught);
+      return { texts, error };
+    };
+    const inStream = await drain('error-in-stream');
+    expect(inStream.texts).toHaveLength(1);
+    expect(inStream.error).toBeInstanceOf(ApiError);
+    expect((inStream.error as ApiError).status).toBe(500);
+    const reset = await drain('reset-mid-stream; after=2');
+    expect(reset.texts).toHaveLength(2);
+    expect(reset.error).toBeInstanceOf(Error);
   });
 });

@@ -1,6 +1,6 @@
 // Points the official openai client at the mock: if it parses every kind of answer, the mock's
 // OpenAI-compatible wire format is right.
-import OpenAI, { AuthenticationError, BadRequestError } from 'openai';
+import OpenAI, { APIError, AuthenticationError, BadRequestError, RateLimitError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type MockGateway, startMockGateway } from '../src/index.js';
 
@@ -44,6 +44,7 @@ describe('openai against the mock', () => {
     const usage = completion.usage!;
     expect(usage.prompt_tokens).toBe(Math.ceil('Explain Occam razor'.length / 4));
     expect(usage.total_tokens).toBe(usage.prompt_tokens + usage.completion_tokens);
+    expect(completion._request_id).toMatch(/^mock-\d{6}$/);
     const recorded = gateway.requests[0]!;
     expect(recorded.headers.authorization).toBe(`Bearer ${apiKey}`);
     expect(recorded.headers['x-goog-api-key']).toBeUndefined();
@@ -206,5 +207,98 @@ describe('openai against the mock', () => {
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AuthenticationError);
     expect(JSON.stringify((failure as AuthenticationError).error)).not.toContain('sk-wrong-secret');
+  });
+
+  it('reasoning_effort streamed: reasoning deltas before the content, counted in the usage chunk', async () => {
+    const order: string[] = [];
+    let usage: OpenAI.CompletionUsage | undefined;
+    for await (const chunk of await client.chat.completions.create({
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user', content: 'Think hard' }],
+      reasoning_effort: 'medium',
+      stream: true,
+      stream_options: { include_usage: true },
+    })) {
+      const delta = chunk.choices[0]?.delta as { reasoning_content?: string; content?: string } | undefined;
+      if (delta?.reasoning_content) order.push('reasoning');
+      if (delta?.content) order.push('content');
+      usage = chunk.usage ?? usage;
+    }
+    expect(order[0]).toBe('reasoning');
+    expect(order.at(-1)).toBe('content');
+    expect(order.lastIndexOf('reasoning')).toBeLessThan(order.indexOf('content'));
+    expect(usage?.completion_tokens_details?.reasoning_tokens).toBeGreaterThan(0);
+  });
+
+  it('a blocked prompt: finish_reason content_filter, whole and streamed', async () => {
+    const request = {
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user' as const, content: 'x' }],
+    };
+    const headers = { 'x-mock-prompt-block': 'SAFETY' };
+    const whole = await client.chat.completions.create(request, { headers });
+    expect(whole.choices[0]?.finish_reason).toBe('content_filter');
+    const stream = client.chat.completions.stream({ ...request, stream: true }, { headers });
+    const final = await stream.finalChatCompletion();
+    expect(final.choices[0]?.finish_reason).toBe('content_filter');
+    expect(final.choices[0]?.message.content ?? '').toBe('');
+  });
+
+  it('media: an image_url data URL is counted as an image', async () => {
+    const data = Buffer.alloc(1000).toString('base64');
+    const completion = await client.chat.completions.create({
+      model: 'gemini-2.5-flash',
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'What' },
+            { type: 'image_url', image_url: { url: `data:image/png;base64,${data}` } },
+          ],
+        },
+      ],
+    });
+    expect(completion.usage?.prompt_tokens).toBe(1 + 258);
+  });
+
+  it('faults: a 429 is a RateLimitError the client retries after retry-after-ms', async () => {
+    gateway.scheduleFault({ fault: '429; retry-after-ms=10' });
+    const failure = await client.chat.completions
+      .create({ model: 'gemini-2.0-flash', messages: [{ role: 'user', content: 'x' }] })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RateLimitError);
+    expect((failure as RateLimitError).requestID).toMatch(/^mock-\d{6}$/);
+    expect((failure as RateLimitError).message).toContain(`(tid: ${(failure as RateLimitError).requestID})`);
+
+    gateway.scheduleFault({ fault: '429; retry-after-ms=10' });
+    const retrying = new OpenAI({ apiKey, baseURL: gateway.openaiBaseURL, maxRetries: 1 });
+    const completion = await retrying.chat.completions.create({
+      model: 'gemini-2.0-flash',
+      messages: [{ role: 'user', content: 'x' }],
+    });
+    expect(completion.choices[0]?.message.content).toMatch(/\w+/);
+    expect(gateway.requests.filter((request) => request.path === '/v1/chat/completions')).toHaveLength(3);
+  });
+
+  it('faults: an error event mid-stream is an APIError; a reset mid-stream fails the iteration', async () => {
+    const drain = async (fault: string) => {
+      const contents: string[] = [];
+      const error = await (async () => {
+        for await (const chunk of await client.chat.completions.create(
+          { model: 'gemini-2.0-flash', messages: [{ role: 'user', content: 'A story' }], stream: true },
+          { headers: { 'x-mock-fault': fault } },
+        )) {
+          contents.push(chunk.choices[0]?.delta.content ?? '');
+        }
+      })().catch((caught: unknown) => caught);
+      return { contents, error };
+    };
+    const inStream = await drain('error-in-stream');
+    expect(inStream.contents).toHaveLength(1);
+    expect(inStream.error).toBeInstanceOf(APIError);
+    expect((inStream.error as APIError).message).toMatch(/\(tid: mock-\d{6}\)/);
+    const reset = await drain('reset-mid-stream; after=99');
+    expect(reset.contents.length).toBeGreaterThan(1);
+    expect(reset.error).toBeInstanceOf(Error);
   });
 });

@@ -62,4 +62,46 @@ describe('valueForSchema', () => {
       valueForSchema({ schema, random: random() }),
     );
   });
+
+  it('honours exclusive bounds (2020-12 numbers and draft-4 booleans) and multipleOf', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const value = valueForSchema({
+        random: createRandom({ seed }),
+        schema: {
+          type: 'object',
+          properties: {
+            positive: { type: 'integer', exclusiveMinimum: 0, maximum: 1 },
+            below: { type: 'number', minimum: 0, exclusiveMaximum: 0.5 },
+            draftFour: { type: 'integer', minimum: 10, exclusiveMinimum: true, maximum: 11 },
+            negative: { type: 'integer', exclusiveMaximum: 0 },
+            even: { type: 'integer', minimum: 1, maximum: 9, multipleOf: 2 },
+          },
+        },
+      }) as Record<string, number>;
+      expect(value.positive).toBe(1);
+      expect(value.below >= 0 && value.below < 0.5).toBe(true);
+      expect(value.draftFour).toBe(11);
+      expect(value.negative).toBeLessThan(0);
+      expect(value.even % 2 === 0 && value.even >= 2 && value.even <= 8).toBe(true);
+    }
+  });
+
+  it('respects maxItems below the default length, and common string formats', () => {
+    const value = valueForSchema({
+      random: random(),
+      schema: {
+        type: 'object',
+        properties: {
+          none: { type: 'array', items: { type: 'string' }, maxItems: 0 },
+          id: { type: 'string', format: 'uuid' },
+          at: { type: 'string', format: 'time' },
+          host: { type: 'string', format: 'ipv4' },
+        },
+      },
+    }) as Record<string, any>;
+    expect(value.none).toEqual([]);
+    expect(value.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(value.at).toMatch(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(Z|[+-]\d\d:\d\d)$/);
+    expect(value.host).toMatch(/^192\.0\.2\.\d{1,3}$/);
+  });
 });

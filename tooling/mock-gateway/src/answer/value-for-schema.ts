@@ -43,8 +43,8 @@ export function valueForSchema({
     case 'object':
       return objectFor({ node, random, root, depth });
     case 'array': {
-      const min = typeof node.minItems === 'number' ? node.minItems : 1;
-      const max = typeof node.maxItems === 'number' ? node.maxItems : Math.max(min, 2);
+      const max = typeof node.maxItems === 'number' ? node.maxItems : Number.POSITIVE_INFINITY;
+      const min = typeof node.minItems === 'number' ? node.minItems : Math.min(1, max);
       const count = randomInt({ random, min, max: Math.max(min, Math.min(max, min + 2)) });
       return Array.from({ length: count }, () =>
         valueForSchema({ schema: node.items ?? { type: 'string' }, random, root, depth: depth + 1 }),
@@ -91,10 +91,53 @@ function objectFor({
 }
 
 function numberFor({ node, random, integer }: { node: Schema; random: Random; integer: boolean }): number {
-  const min = typeof node.minimum === 'number' ? node.minimum : 0;
-  const max = typeof node.maximum === 'number' ? node.maximum : min + 100;
+  const step = integer ? 1 : 0.01;
+  const low = boundOf({ inclusive: node.minimum, exclusive: node.exclusiveMinimum, direction: 1 });
+  const high = boundOf({ inclusive: node.maximum, exclusive: node.exclusiveMaximum, direction: -1 });
+  let min = low && low.value + (low.exclusive ? step : 0);
+  let max = high && high.value - (high.exclusive ? step : 0);
+  if (min === undefined) min = max === undefined ? 0 : Math.min(0, max - 100);
+  if (max === undefined) max = min + 100;
+  if (integer) {
+    min = Math.ceil(min);
+    max = Math.max(min, Math.floor(max));
+  }
+  const multiple = typeof node.multipleOf === 'number' && node.multipleOf > 0 ? node.multipleOf : undefined;
+  if (multiple !== undefined) {
+    // The first multiple in range, plus a random number of steps that stays in range.
+    const first = Math.ceil(min / multiple) * multiple;
+    return (
+      first + randomInt({ random, min: 0, max: Math.max(0, Math.floor((max - first) / multiple)) }) * multiple
+    );
+  }
   const value = min + random() * (max - min);
-  return integer ? Math.min(max, Math.max(min, Math.round(value))) : Math.round(value * 100) / 100;
+  if (integer) return Math.min(max, Math.max(min, Math.round(value)));
+  const rounded = Math.round(value * 100) / 100;
+  return rounded >= min && rounded <= max ? rounded : value;
+}
+
+/**
+ * The tighter of a schema's inclusive and exclusive bound on one side (`direction` 1 for the lower
+ * bound, -1 for the upper). Draft 2020-12 writes an exclusive bound as a number (zod's
+ * `.positive()` gives `exclusiveMinimum: 0`); draft 4 as `true` next to `minimum`/`maximum`.
+ */
+function boundOf({
+  inclusive,
+  exclusive,
+  direction,
+}: {
+  inclusive: unknown;
+  exclusive: unknown;
+  direction: 1 | -1;
+}): { value: number; exclusive: boolean } | undefined {
+  const bounds: { value: number; exclusive: boolean }[] = [];
+  if (typeof inclusive === 'number') bounds.push({ value: inclusive, exclusive: exclusive === true });
+  if (typeof exclusive === 'number') bounds.push({ value: exclusive, exclusive: true });
+  return bounds.reduce<{ value: number; exclusive: boolean } | undefined>((tightest, bound) => {
+    if (!tightest) return bound;
+    const delta = (bound.value - tightest.value) * direction;
+    return delta > 0 || (delta === 0 && bound.exclusive) ? bound : tightest;
+  }, undefined);
 }
 
 function stringFor({ node, random }: { node: Schema; random: Random }): string {
@@ -106,7 +149,16 @@ function stringFor({ node, random }: { node: Schema; random: Random }): string {
     case 'email':
       return `${sampleWords[randomInt({ random, min: 0, max: sampleWords.length - 1 })]}@example.com`;
     case 'uri':
+    case 'url':
       return 'https://example.com/resource';
+    case 'time':
+      return `1${randomInt({ random, min: 0, max: 9 })}:30:00Z`;
+    case 'uuid':
+      return `00000000-0000-4000-8000-0000000000${randomInt({ random, min: 10, max: 99 })}`;
+    case 'ipv4':
+      return `192.0.2.${randomInt({ random, min: 1, max: 254 })}`;
+    case 'hostname':
+      return 'example.com';
   }
   let text = `${sampleWords[randomInt({ random, min: 0, max: sampleWords.length - 1 })]}-${randomInt({ random, min: 1, max: 99 })}`;
   if (typeof node.minLength === 'number') text = text.padEnd(node.minLength, 'x');

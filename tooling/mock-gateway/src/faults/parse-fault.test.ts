@@ -56,4 +56,20 @@ describe('parseFault', () => {
   it('answers undefined for an unknown fault', () => {
     expect(parseFault('explode')).toBeUndefined();
   });
+
+  it.each([
+    '429; retry-after=soon',
+    '429; retry-after-ms=-5',
+    'slow-first-byte=abc',
+    'slow-chunks=',
+    'reset-mid-stream; after=x',
+    '099',
+    '200',
+  ])('answers undefined for %s rather than a fault with NaN or an invalid status', (spec) => {
+    expect(parseFault(spec)).toBeUndefined();
+  });
+
+  it('takes reset-mid-stream=N inline as well', () => {
+    expect(parseFault('reset-mid-stream=2')).toEqual({ kind: 'reset-mid-stream', after: 2 });
+  });
 });

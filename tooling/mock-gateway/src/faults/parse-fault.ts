@@ -39,28 +39,40 @@ export function parseFault(spec: string): Fault | undefined {
     parameters.set(name.toLowerCase(), value);
   }
   const [name = '', inlineValue] = head.split('=').map((piece) => piece.trim());
-  if (/^\d{3}$/.test(name)) {
-    const retryAfter = parameters.get('retry-after');
-    const retryAfterMs = parameters.get('retry-after-ms');
+  if (/^[45]\d\d$/.test(name)) {
+    const retryAfter = optionalNumber(parameters.get('retry-after'));
+    const retryAfterMs = optionalNumber(parameters.get('retry-after-ms'));
+    // A malformed hint is a typo, not a fault to inject with a `NaN` header.
+    if (retryAfter === null || retryAfterMs === null) return undefined;
     return {
       kind: 'status',
       status: Number(name),
-      retryAfterSeconds: retryAfter === undefined ? undefined : Number(retryAfter),
-      retryAfterMs: retryAfterMs === undefined ? undefined : Number(retryAfterMs),
+      retryAfterSeconds: retryAfter,
+      retryAfterMs,
       retryInfo: parameters.get('retry-info'),
     };
   }
+  const amount = (fallback: number) => {
+    const value = optionalNumber(inlineValue ?? parameters.get('ms'));
+    return value === undefined ? fallback : value;
+  };
   switch (name.toLowerCase()) {
     case 'reset-before-headers':
       return { kind: 'reset-before-headers' };
-    case 'reset-mid-stream':
-      return { kind: 'reset-mid-stream', after: Number(parameters.get('after') ?? inlineValue ?? 1) };
+    case 'reset-mid-stream': {
+      const after = optionalNumber(parameters.get('after') ?? inlineValue);
+      return after === null ? undefined : { kind: 'reset-mid-stream', after: after ?? 1 };
+    }
     case 'truncate-event':
       return { kind: 'truncate-event' };
-    case 'slow-first-byte':
-      return { kind: 'slow-first-byte', ms: Number(inlineValue ?? parameters.get('ms') ?? 1000) };
-    case 'slow-chunks':
-      return { kind: 'slow-chunks', ms: Number(inlineValue ?? parameters.get('ms') ?? 200) };
+    case 'slow-first-byte': {
+      const ms = amount(1000);
+      return ms === null ? undefined : { kind: 'slow-first-byte', ms };
+    }
+    case 'slow-chunks': {
+      const ms = amount(200);
+      return ms === null ? undefined : { kind: 'slow-chunks', ms };
+    }
     case 'error-in-stream':
       return { kind: 'error-in-stream' };
     case '404-event-stream':
@@ -68,4 +80,11 @@ export function parseFault(spec: string): Fault | undefined {
     default:
       return undefined;
   }
+}
+
+/** `undefined` when absent, `null` when not a finite non-negative number. */
+function optionalNumber(text: string | undefined): number | undefined | null {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  return text !== '' && Number.isFinite(value) && value >= 0 ? value : null;
 }

@@ -12,13 +12,11 @@ export function checkAuth({
   request,
   query,
   apiKeys,
-  requestId,
 }: {
   route: MockRoute;
   request: IncomingMessage;
   query: Record<string, string>;
   apiKeys: string[] | undefined;
-  requestId: string;
 }): ErrorReply | undefined {
   const key =
     route === 'native'
@@ -26,7 +24,8 @@ export function checkAuth({
       : /^Bearer\s+(.+)$/i.exec(headerOf({ headers: request.headers, name: 'authorization' }) ?? '')?.[1];
   const valid = key !== undefined && key.trim() !== '' && (!apiKeys || apiKeys.includes(key));
   if (valid) return undefined;
-  // The key itself never appears in the message: the mock follows the rule it tests.
+  // The key itself never appears in the message: the mock follows the rule it tests. (The
+  // exchange appends the `(tid: …)` every gateway error carries.)
   if (route === 'native') {
     return {
       status: 401,
@@ -42,7 +41,7 @@ export function checkAuth({
   }
   return {
     status: 401,
-    message: `Invalid token (tid: ${requestId})`,
+    message: 'Invalid token',
     openaiType: 'authentication_error',
     openaiCode: 'invalid_api_key',
   };

@@ -91,16 +91,19 @@ export class Exchange {
 
   /** Answers an error in the exchange's envelope. */
   async error(reply: ErrorReply): Promise<void> {
-    await this.json({
-      status: reply.status,
-      body: renderErrorBody({ reply, shape: this.#errorShape }),
-      headers: reply.headers,
-    });
+    await this.json({ status: reply.status, body: this.errorBody(reply), headers: reply.headers });
   }
 
-  /** Renders an error body in the exchange's envelope, for an error sent inside a stream. */
+  /**
+   * Renders an error body in the exchange's envelope (also for an error sent inside a stream).
+   * The gateway quotes its trace id as `(tid: …)` in every error message, so the mock does too:
+   * clients that read the request id from the message are tested against every error.
+   */
   errorBody(reply: ErrorReply): unknown {
-    return renderErrorBody({ reply, shape: this.#errorShape });
+    return renderErrorBody({
+      reply: { ...reply, message: `${reply.message} (tid: ${this.#requestId})` },
+      shape: this.#errorShape,
+    });
   }
 
   /**
@@ -163,6 +166,19 @@ export class Exchange {
       },
       finish: async () => {
         if (closed) return;
+        // An answer with `after` events or fewer is still cut: the reset is the point of the fault.
+        if (fault?.kind === 'reset-mid-stream') {
+          closed = true;
+          this.#destroyAfterFlush();
+          return;
+        }
+        // A one-event answer still shows the mid-stream error it was asked for.
+        if (fault?.kind === 'error-in-stream' && sent >= 1) {
+          await write(frame(errorEvent));
+          closed = true;
+          response.end(framing === 'json-array' ? '\n]' : '');
+          return;
+        }
         closed = true;
         if (pending !== undefined) {
           response.end(pending.slice(0, Math.ceil(pending.length / 2)));

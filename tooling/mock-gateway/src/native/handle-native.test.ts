@@ -264,6 +264,76 @@ describe('native route', () => {
     );
   });
 
+  it('a per-part mediaResolution (Gemini 3) overrides the request-level one; numTokens wins', async () => {
+    const image = { mimeType: 'image/png', data: Buffer.alloc(100).toString('base64') };
+    const imageTokens = async (parts: Json[]) => {
+      const body = (await (
+        await call({
+          model: 'gemini-3-pro-preview',
+          body: {
+            contents: [{ role: 'user', parts: [...parts, { text: 'Describe' }] }],
+            generationConfig: { mediaResolution: 'MEDIA_RESOLUTION_MEDIUM' },
+          },
+        })
+      ).json()) as Json;
+      return body.usageMetadata.promptTokensDetails.find((detail: Json) => detail.modality === 'IMAGE')
+        .tokenCount;
+    };
+    expect(await imageTokens([{ inlineData: image }])).toBe(256);
+    expect(
+      await imageTokens([{ inlineData: image, mediaResolution: { level: 'MEDIA_RESOLUTION_LOW' } }]),
+    ).toBe(64);
+    expect(
+      await imageTokens([
+        { inlineData: image, mediaResolution: { level: 'MEDIA_RESOLUTION_LOW' } },
+        { inlineData: image },
+      ]),
+    ).toBe(64 + 256);
+    expect(await imageTokens([{ inlineData: image, mediaResolution: { numTokens: 1120 } }])).toBe(1120);
+  });
+
+  it('candidates carry negligible safetyRatings: whole answers, and the finishing stream chunk', async () => {
+    const ratings = expect.arrayContaining([
+      { category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'NEGLIGIBLE' },
+      { category: 'HARM_CATEGORY_HARASSMENT', probability: 'NEGLIGIBLE' },
+    ]);
+    const whole = (await (await call({ body: ask('Rate me') })).json()) as Json;
+    expect(whole.candidates[0].safetyRatings).toEqual(ratings);
+    expect(whole.candidates[0].safetyRatings).toHaveLength(4);
+    const events = sseEvents(
+      await (await call({ verb: 'streamGenerateContent', query: '?alt=sse', body: ask('Rate me') })).text(),
+    );
+    const finishing = events.filter((event) => event.candidates[0].finishReason);
+    expect(finishing).toHaveLength(1);
+    expect(finishing[0]!.candidates[0].safetyRatings).toEqual(ratings);
+  });
+
+  it('large inline media: implicit caching tells two payloads apart that differ in one byte', async () => {
+    const audio = Buffer.alloc(200_000);
+    const other = Buffer.from(audio);
+    other[100_000] = 1;
+    const usageOf = async (media: Buffer, question: string) => {
+      const body = (await (
+        await call({
+          body: {
+            contents: [
+              {
+                role: 'user',
+                parts: [{ inlineData: { mimeType: 'audio/wav', data: media.toString('base64') } }],
+              },
+              { role: 'model', parts: [{ text: 'Heard.' }] },
+              { role: 'user', parts: [{ text: question }] },
+            ],
+          },
+        })
+      ).json()) as Json;
+      return body.usageMetadata;
+    };
+    expect((await usageOf(audio, 'First?')).cachedContentTokenCount).toBeUndefined();
+    expect((await usageOf(audio, 'Second?')).cachedContentTokenCount).toBe(2000 + 2);
+    expect((await usageOf(other, 'Third?')).cachedContentTokenCount).toBeUndefined();
+  });
+
   describe('cachedContents', () => {
     const createCache = async (extra: Json = {}) => {
       const response = await call({

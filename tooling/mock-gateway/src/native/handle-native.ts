@@ -6,9 +6,13 @@ import type { ErrorReply } from '../http/error-reply.js';
 import { headerOf, type RouteContext } from '../route-context.js';
 import { describeNativeModel, servedModelIds } from '../served-models.js';
 import { canonicalJson } from '../text/canonical-json.js';
+import { nativeBodyError } from './native-body-error.js';
 import { countNativePrompt } from './native-prompt.js';
 import { readNativeRequest } from './read-native-request.js';
 import { renderNativeChunks, renderNativeResponse, renderPromptBlock } from './render-native-response.js';
+
+/** gemini-embedding-001's largest output size. */
+const maxEmbeddingDimensions = 3072;
 
 const modelAction = /^models\/([^:/]+):([A-Za-z]+)$/;
 
@@ -64,6 +68,8 @@ async function generate({
   stream: boolean;
 }) {
   const { exchange, body, headers } = context;
+  const shapeError = nativeBodyError({ body, requireContents: true });
+  if (shapeError) return exchange.error(shapeError);
   const read = readNativeRequest({
     model,
     body,
@@ -114,6 +120,8 @@ async function generate({
 
 async function countTokens(context: RouteContext) {
   const inner = context.body.generateContentRequest ?? context.body;
+  const shapeError = nativeBodyError({ body: inner, requireContents: false });
+  if (shapeError) return context.exchange.error(shapeError);
   const prompt = countNativePrompt({
     systemInstruction: inner.systemInstruction,
     tools: inner.tools,
@@ -140,11 +148,33 @@ async function embed({ context, model, batch }: { context: RouteContext; model: 
   if (info && info.kind !== 'embed') {
     return context.exchange.error({ status: 400, message: `models/${model} does not support embedContent.` });
   }
-  const requests: Record<string, any>[] = batch ? (context.body.requests ?? []) : [context.body];
-  const embeddings = requests.map((item) => {
-    const text = (item.content?.parts ?? []).map((part: { text?: string }) => part.text ?? '').join('');
-    return { values: embedText({ text, dimensions: item.outputDimensionality ?? 768 }) };
-  });
+  const requests: unknown = batch ? context.body.requests : [context.body];
+  if (!Array.isArray(requests) || requests.length === 0) {
+    return context.exchange.error({
+      status: 400,
+      message: '* BatchEmbedContentsRequest.requests: requests is not specified',
+    });
+  }
+  const embeddings: { values: number[] }[] = [];
+  for (const [index, item] of requests.entries()) {
+    const at = batch ? `requests[${index}].` : '';
+    const parts = item?.content?.parts;
+    if (!Array.isArray(parts) || parts.some((part) => !part || typeof part !== 'object')) {
+      return context.exchange.error({ status: 400, message: `* ${at}content: content is not specified` });
+    }
+    const dimensions = item.outputDimensionality ?? 768;
+    if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > maxEmbeddingDimensions) {
+      // Bounded so a typo cannot make the mock allocate a huge vector.
+      return context.exchange.error({
+        status: 400,
+        message: `* ${at}output_dimensionality: must be an integer between 1 and ${maxEmbeddingDimensions}.`,
+      });
+    }
+    const text = parts
+      .map((part: { text?: unknown }) => (typeof part.text === 'string' ? part.text : ''))
+      .join('');
+    embeddings.push({ values: embedText({ text, dimensions }) });
+  }
   return context.exchange.json({ body: batch ? { embeddings } : { embedding: embeddings[0] } });
 }
 
@@ -166,8 +196,10 @@ async function cachedContents(context: RouteContext) {
   const { method, path, body, query, exchange } = context;
   const store = context.cachedContents;
   let result: { status: number; body: unknown } | { error: ErrorReply };
-  if (path === 'cachedContents' && method === 'POST') result = store.create(body);
-  else if (path === 'cachedContents' && method === 'GET') {
+  if (path === 'cachedContents' && method === 'POST') {
+    const shapeError = nativeBodyError({ body, requireContents: false });
+    result = shapeError ? { error: shapeError } : store.create(body);
+  } else if (path === 'cachedContents' && method === 'GET') {
     result = store.list({
       pageSize: Math.max(1, Number(query.pageSize ?? 100) || 100),
       pageToken: query.pageToken,

@@ -1,4 +1,5 @@
 import type { PromptBlock } from '../answer/implicit-cache.js';
+import { keyJson } from '../text/canonical-json.js';
 import { countMediaTokens, countTextTokens, type Modality } from '../text/count-tokens.js';
 
 /** A native `Content`. */
@@ -14,6 +15,8 @@ export interface NativePart {
   thoughtSignature?: string;
   inlineData?: { mimeType?: string; data?: string };
   fileData?: { mimeType?: string; fileUri?: string };
+  /** Gemini 3's per-part resolution; it overrides `generationConfig.mediaResolution`. */
+  mediaResolution?: { level?: string; numTokens?: number };
   functionCall?: { name?: string; args?: unknown; id?: string };
   functionResponse?: { name?: string; response?: unknown; id?: string };
   executableCode?: { code?: string };
@@ -48,7 +51,7 @@ export function countNativePrompt({
   };
   if (systemInstruction !== undefined) {
     const tokens = countContentTokens({ content: asContent(systemInstruction), mediaResolution, add });
-    blocks.push({ key: `system:${JSON.stringify(systemInstruction)}`, tokens });
+    blocks.push({ key: `system:${keyJson(systemInstruction)}`, tokens });
   }
   if (Array.isArray(tools) && tools.length > 0) {
     const text = JSON.stringify(tools);
@@ -58,7 +61,7 @@ export function countNativePrompt({
   }
   for (const content of contents) {
     const tokens = countContentTokens({ content, mediaResolution, add });
-    blocks.push({ key: JSON.stringify(content), tokens });
+    blocks.push({ key: keyJson(content), tokens });
   }
   return { byModality, blocks };
 }
@@ -84,18 +87,15 @@ function countContentTokens({
     let modality: Modality = 'TEXT';
     let tokens = 0;
     if (typeof part.text === 'string') tokens = countTextTokens(part.text);
-    else if (part.inlineData) {
+    else if (part.inlineData || part.fileData) {
       ({ modality, tokens } = countMediaTokens({
-        mimeType: part.inlineData.mimeType ?? 'application/octet-stream',
-        data: part.inlineData.data ?? '',
-        mediaResolution,
+        mimeType: (part.inlineData ?? part.fileData)?.mimeType ?? 'application/octet-stream',
+        data: part.inlineData?.data ?? '',
+        mediaResolution: part.mediaResolution?.level ?? mediaResolution,
       }));
-    } else if (part.fileData) {
-      ({ modality, tokens } = countMediaTokens({
-        mimeType: part.fileData.mimeType ?? 'application/octet-stream',
-        data: '',
-        mediaResolution,
-      }));
+      const fixed = part.mediaResolution?.numTokens;
+      // An explicit sequence length is what the part costs, whatever its resolution level.
+      if (modality === 'IMAGE' && Number.isInteger(fixed) && fixed! > 0) tokens = fixed!;
     } else if (part.functionCall) tokens = countTextTokens(JSON.stringify(part.functionCall));
     else if (part.functionResponse) tokens = countTextTokens(JSON.stringify(part.functionResponse));
     else if (part.executableCode) tokens = countTextTokens(part.executableCode.code ?? '');

@@ -1,7 +1,7 @@
-import { checkThinking } from '@gemgate/core-transport';
 import { decideThinking, requiresThoughtSignatures } from '../answer/decide-thinking.js';
 import type { ImplicitCache } from '../answer/implicit-cache.js';
 import type { DeclaredFunction, FunctionMode, NeutralRequest } from '../answer/neutral-request.js';
+import { thinkingErrorFor } from '../answer/thinking-error.js';
 import type { ErrorReply } from '../http/error-reply.js';
 import type { StoredCache } from './cached-contents.js';
 import { countNativePrompt, type NativeContent } from './native-prompt.js';
@@ -129,34 +129,6 @@ export function readNativeRequest({
       cachedTokens,
     },
   };
-}
-
-function thinkingErrorFor({
-  model,
-  thinkingConfig,
-}: {
-  model: string;
-  thinkingConfig: Body;
-}): ErrorReply | undefined {
-  const { thinkingBudget, thinkingLevel, includeThoughts } = thinkingConfig;
-  const issues = checkThinking({
-    model,
-    thinking: {
-      thinkingBudget,
-      thinkingLevel: typeof thinkingLevel === 'string' ? thinkingLevel.toLowerCase() : thinkingLevel,
-      includeThoughts,
-    },
-  });
-  const issue = issues.find((candidate) => candidate.severity === 'error');
-  if (!issue) return undefined;
-  // The upstream's own wording for the two mistakes callers make most.
-  if (thinkingBudget !== undefined && thinkingLevel !== undefined) {
-    return { status: 400, message: 'You can only set only one of thinking budget and thinking level.' };
-  }
-  if (thinkingBudget === 0 && issue.field === 'thinkingBudget') {
-    return { status: 400, message: 'Budget 0 is invalid. This model only works in thinking mode.' };
-  }
-  return { status: 400, message: issue.message };
 }
 
 function missingSignature(contents: NativeContent[]): ErrorReply | undefined {

@@ -10,6 +10,19 @@ import { countTextTokens } from '../text/count-tokens.js';
 import { stableId } from '../text/hash.js';
 import type { NativePart } from './native-prompt.js';
 
+/**
+ * The ratings Gemini attaches to an unblocked candidate: every category, negligible. Shared and
+ * frozen, since it never changes and is only serialised.
+ */
+const negligibleSafetyRatings = Object.freeze(
+  [
+    'HARM_CATEGORY_SEXUALLY_EXPLICIT',
+    'HARM_CATEGORY_HATE_SPEECH',
+    'HARM_CATEGORY_HARASSMENT',
+    'HARM_CATEGORY_DANGEROUS_CONTENT',
+  ].map((category) => Object.freeze({ category, probability: 'NEGLIGIBLE' })),
+);
+
 /** Stream shaping knobs (`x-mock-finish-early`, `x-mock-signature-only-last-chunk`). */
 export interface NativeStreamQuirks {
   finishEarly: boolean;
@@ -57,7 +70,14 @@ export function renderNativeResponse({ request, answer }: { request: NeutralRequ
   parts.push(...answer.parts.map(toNativePart));
   if (request.thinks) sign({ parts, signature: answer.signature });
   return {
-    candidates: [{ content: { role: 'model', parts }, finishReason: answer.finishReason, index: 0 }],
+    candidates: [
+      {
+        content: { role: 'model', parts },
+        finishReason: answer.finishReason,
+        index: 0,
+        safetyRatings: negligibleSafetyRatings,
+      },
+    ],
     usageMetadata: nativeUsage({
       request,
       candidatesTokens: answer.candidatesTokens,
@@ -138,7 +158,10 @@ export function renderNativeChunks({
       candidates: [
         {
           content: { role: 'model', parts: group.parts },
-          ...(index === finishAt ? { finishReason: answer.finishReason } : {}),
+          // Ratings come with the finish reason, as in Gemini's streams.
+          ...(index === finishAt
+            ? { finishReason: answer.finishReason, safetyRatings: negligibleSafetyRatings }
+            : {}),
           index: 0,
         },
       ],

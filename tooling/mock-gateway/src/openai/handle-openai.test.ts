@@ -217,6 +217,40 @@ describe('OpenAI route', () => {
     expect(body.choices[0].finish_reason).toBe('content_filter');
   });
 
+  it('x-mock-prompt-block streamed ends with finish_reason content_filter and no content', async () => {
+    const chunks = await chunksOf(
+      await chat({
+        body: { ...user('x'), stream: true },
+        headers: { 'x-mock-prompt-block': 'SAFETY' },
+      }),
+    );
+    const finishes = chunks.map((chunk) => chunk.choices[0]?.finish_reason).filter(Boolean);
+    expect(finishes).toEqual(['content_filter']);
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe('');
+  });
+
+  it('extra_body.google.thinking_config follows the same model rules as the native route', async () => {
+    const response = await chat({
+      body: {
+        ...user('x'),
+        model: 'gemini-2.5-pro',
+        extra_body: { google: { thinking_config: { thinking_budget: 0 } } },
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: {
+        type: 'invalid_request_error',
+        param: 'extra_body.google.thinking_config',
+        message: expect.stringContaining('Budget 0 is invalid. This model only works in thinking mode.'),
+      },
+    });
+    const accepted = await chat({
+      body: { ...user('x'), extra_body: { google: { thinking_config: { thinking_budget: 512 } } } },
+    });
+    expect(accepted.status).toBe(200);
+  });
+
   it('tool_choice none never calls', async () => {
     const body = (await (
       await chat({ body: { ...user('call get_weather'), tools: [weather], tool_choice: 'none' } })

@@ -7,6 +7,9 @@ import { countTextTokens } from '../text/count-tokens.js';
 import { readOpenaiRequest } from './read-openai-request.js';
 import { type OpenaiStyle, renderChatChunks, renderChatCompletion } from './render-chat-completion.js';
 
+/** gemini-embedding-001's largest output size. */
+const maxEmbeddingDimensions = 3072;
+
 /**
  * Serves the OpenAI-compatible API below `/v1/`: chat completions (streamed or not), models and
  * embeddings.
@@ -99,6 +102,7 @@ async function chat(context: RouteContext) {
     answer,
     style,
     includeUsage: body.stream_options?.include_usage === true,
+    finishReason: blockReason ? 'content_filter' : undefined,
   });
   for (const chunk of chunks) await stream.event(chunk);
   await stream.finish();
@@ -110,11 +114,20 @@ async function embeddings(context: RouteContext) {
   if (inputs.length === 0 || inputs.some((input) => input === undefined)) {
     return exchange.error({ status: 400, message: "'input' is a required property", param: 'input' });
   }
+  const dimensions = body.dimensions ?? 768;
+  if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > maxEmbeddingDimensions) {
+    // Bounded so a typo cannot make the mock allocate a huge vector.
+    return exchange.error({
+      status: 400,
+      message: `Invalid 'dimensions': must be an integer between 1 and ${maxEmbeddingDimensions}.`,
+      param: 'dimensions',
+    });
+  }
   let promptTokens = 0;
   const data = inputs.map((input, index) => {
     const text = typeof input === 'string' ? input : JSON.stringify(input);
     promptTokens += countTextTokens(text);
-    const vector = embedText({ text, dimensions: body.dimensions ?? 768 });
+    const vector = embedText({ text, dimensions });
     const embedding =
       body.encoding_format === 'base64'
         ? Buffer.from(new Float32Array(vector).buffer).toString('base64')

@@ -2,7 +2,9 @@ import { lookupModel, type ReasoningEffort, reasoningEffortBudgets } from '@gemg
 import { decideThinking, requiresThoughtSignatures } from '../answer/decide-thinking.js';
 import type { ImplicitCache, PromptBlock } from '../answer/implicit-cache.js';
 import type { DeclaredFunction, FunctionMode, NeutralRequest } from '../answer/neutral-request.js';
+import { thinkingErrorFor } from '../answer/thinking-error.js';
 import type { ErrorReply } from '../http/error-reply.js';
+import { keyJson } from '../text/canonical-json.js';
 import { countMediaTokens, countTextTokens, type Modality } from '../text/count-tokens.js';
 
 type Body = Record<string, any>;
@@ -27,7 +29,29 @@ export function readOpenaiRequest({
   const messages: Message[] = Array.isArray(body.messages) ? body.messages : [];
   if (messages.length === 0)
     return { error: invalid({ message: 'messages must not be empty', param: 'messages' }) };
+  // Bad shapes are the caller's 400 (as OpenAI words it), never a crash of the mock.
+  const badMessage = messages.findIndex((message) => !isObject(message) || typeof message.role !== 'string');
+  if (badMessage >= 0) {
+    return {
+      error: invalid({
+        message: `Invalid type for 'messages[${badMessage}]': expected an object with a string 'role'.`,
+        param: `messages[${badMessage}]`,
+      }),
+    };
+  }
+  if (body.tools !== undefined && body.tools !== null && !Array.isArray(body.tools)) {
+    return { error: invalid({ message: "Invalid type for 'tools': expected an array.", param: 'tools' }) };
+  }
   const tools: Body[] = Array.isArray(body.tools) ? body.tools : [];
+  const badTool = tools.findIndex((tool) => !isObject(tool));
+  if (badTool >= 0) {
+    return {
+      error: invalid({
+        message: `Invalid type for 'tools[${badTool}]': expected an object.`,
+        param: `tools[${badTool}]`,
+      }),
+    };
+  }
   // The gateway's quirk (seed): Gemini over the OpenAI route needs an explicit tool_choice with tools.
   if (tools.length > 0 && body.tool_choice === undefined) {
     return {
@@ -74,6 +98,24 @@ export function readOpenaiRequest({
   }
 
   const googleThinking: Body = body.extra_body?.google?.thinking_config ?? {};
+  // The same model rules as the native route: Google's compatibility layer passes these through.
+  const thinkingError = thinkingErrorFor({
+    model,
+    thinkingConfig: {
+      thinkingBudget: googleThinking.thinking_budget,
+      thinkingLevel: googleThinking.thinking_level,
+      includeThoughts: googleThinking.include_thoughts,
+    },
+  });
+  if (thinkingError) {
+    return {
+      error: {
+        ...thinkingError,
+        param: 'extra_body.google.thinking_config',
+        openaiType: 'invalid_request_error',
+      },
+    };
+  }
   const budget =
     effort !== undefined && info && info.thinking.levels.length === 0
       ? reasoningEffortBudgets[effort]
@@ -200,7 +242,7 @@ function countMessages({ messages, tools }: { messages: Message[]; tools: Body[]
     }
     if (Array.isArray(message.tool_calls))
       tokens += add('TEXT', countTextTokens(JSON.stringify(message.tool_calls)));
-    blocks.push({ key: JSON.stringify(message), tokens });
+    blocks.push({ key: keyJson(message), tokens });
   }
   return { byModality, blocks };
 }
@@ -211,7 +253,8 @@ function trailingToolResults(messages: Message[]): { name: string; response: unk
   while (index >= 0 && messages[index]?.role === 'tool') index--;
   const assistant = messages[index];
   for (const message of messages.slice(index + 1)) {
-    const call = (assistant?.tool_calls ?? []).find((item: Body) => item.id === message.tool_call_id);
+    const calls: unknown[] = Array.isArray(assistant?.tool_calls) ? assistant.tool_calls : [];
+    const call = calls.find((item): item is Body => isObject(item) && item.id === message.tool_call_id);
     const text = textOf(message.content);
     let response: unknown = text;
     try {
@@ -260,4 +303,8 @@ function missingSignature(messages: Message[]): ErrorReply | undefined {
     }
   }
   return undefined;
+}
+
+function isObject(value: unknown): value is Body {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

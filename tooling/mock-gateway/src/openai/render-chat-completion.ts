@@ -99,11 +99,14 @@ export function renderChatChunks({
   answer,
   style,
   includeUsage,
+  finishReason,
 }: {
   request: NeutralRequest;
   answer: Answer;
   style: OpenaiStyle;
   includeUsage: boolean;
+  /** Overrides the answer's own finish reason (`content_filter` for a blocked prompt). */
+  finishReason?: string | undefined;
 }) {
   const base = {
     id: completionIdOf(request),
@@ -144,13 +147,13 @@ export function renderChatChunks({
       if (piece) chunks.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }));
     }
   });
-  chunks.push(chunk({}, finishReasonOf({ answer, calls: calls.length })));
+  chunks.push(chunk({}, finishReason ?? finishReasonOf({ answer, calls: calls.length })));
   if (includeUsage) chunks.push({ ...base, choices: [], usage: openaiUsage({ request, answer, style }) });
   return chunks;
 }
 
 function toolCallsOf({ request, answer }: { request: NeutralRequest; answer: Answer }) {
-  const signed = requiresThoughtSignatures(request.model) || request.thinks;
+  const signed = requiresThoughtSignatures(request.model);
   return answer.parts
     .filter((part) => part.kind === 'functionCall')
     .map((part, index) => ({
@@ -158,7 +161,7 @@ function toolCallsOf({ request, answer }: { request: NeutralRequest; answer: Ans
       type: 'function' as const,
       function: { name: part.name, arguments: JSON.stringify(part.args) },
       // Gemini 3 signs only the first of parallel calls, and needs it back in history.
-      ...(index === 0 && signed && requiresThoughtSignatures(request.model)
+      ...(index === 0 && signed
         ? { extra_content: { google: { thought_signature: answer.signature } } }
         : {}),
     }));

@@ -1,11 +1,26 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Deterministic hashing and pseudo-random numbers. The mock must give the same answer to the
  * same request on every run and every machine, so nothing here reads the clock or
  * `Math.random`.
  */
 
-/** FNV-1a over a string: fast, allocation-free, good enough to seed a generator. */
+/** Above this many UTF-16 code units a string is hashed natively (a 20 MB inline image is ~27M). */
+const nativeHashFrom = 1 << 16;
+
+/**
+ * FNV-1a over a string: fast, allocation-free, good enough to seed a generator. A long string
+ * (inline media) is hashed with native SHA-1 instead, folded to 32 bits: a JavaScript loop over
+ * tens of millions of characters costs the mock hundreds of milliseconds per request, and a
+ * request is hashed several times (seed, ids, implicit-cache prefixes).
+ */
 export function hashString({ text, seed = 0x811c9dc5 }: { text: string; seed?: number }): number {
+  if (text.length >= nativeHashFrom) {
+    const hash = createHash('sha1');
+    hash.update(String(seed >>> 0));
+    return hash.update(text, 'utf16le').digest().readUInt32LE(0);
+  }
   let hash = seed >>> 0;
   for (let index = 0; index < text.length; index++) {
     hash ^= text.charCodeAt(index);

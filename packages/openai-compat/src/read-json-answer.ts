@@ -1,0 +1,45 @@
+import { errorFromResponse, ResponseValidationError, type TransportResponse } from '@gemgate/core-transport';
+
+/**
+ * The body of a non-streamed answer, checked for what the transport lets through: a stream
+ * where JSON was asked for (a middleware answering in the wrong kind), and a 2xx body that is
+ * an error envelope (`{ error: {...} }`), which OpenAI-shaped gateways send with status 200 at
+ * times. The latter becomes the typed error its envelope describes (quota, rate limit, ...),
+ * not a puzzling "no choices" complaint.
+ *
+ * @example
+ * ```ts
+ * const body = readJsonAnswer({ response, operation: 'models.list' });
+ * ```
+ */
+export function readJsonAnswer({
+  response,
+  operation,
+}: {
+  response: TransportResponse;
+  operation: string;
+}): Record<string, unknown> | undefined {
+  if (response.kind !== 'json') {
+    throw new ResponseValidationError(
+      `${operation} asked for a JSON answer but got a stream (from a middleware?).`,
+      { path: '', requestId: response.requestId },
+    );
+  }
+  const body = response.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    if (Array.isArray(body) && isErrorEnvelope(body[0])) {
+      throw errorFromResponse({ status: response.status, headers: response.headers, body });
+    }
+    return undefined;
+  }
+  if (isErrorEnvelope(body) && !('choices' in body) && !('data' in body)) {
+    throw errorFromResponse({ status: response.status, headers: response.headers, body });
+  }
+  return body as Record<string, unknown>;
+}
+
+function isErrorEnvelope(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const error = (value as { error?: unknown }).error;
+  return typeof error === 'object' && error !== null;
+}
