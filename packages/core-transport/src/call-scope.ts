@@ -1,5 +1,5 @@
-import { preciseTimeoutBelowMs } from './chunk-gap-timer.js';
 import { AbortedError, type GemgateError, TimeoutError } from './errors.js';
+import { preciseTimeoutBelowMs } from './precise-timeout.js';
 
 type Listener = () => void;
 

@@ -1,13 +1,6 @@
 import { TimeoutError } from './errors.js';
 
 /**
- * Timeouts shorter than this get a precise timer of their own. undici's header and body
- * timers tick about every half second and fire up to a second late: nothing next to a
- * minute, but a 2 s timeout that fires at 3 s is not the timeout the caller set.
- */
-export const preciseTimeoutBelowMs = 10_000;
-
-/**
  * The chunk-gap timeout of one stream, to the millisecond, at the cost of one timer per
  * stream rather than one per chunk: a chunk only stamps the time, and the timer, when it
  * fires, compares the stamp and either raises or sleeps for the rest of the gap. The gap is

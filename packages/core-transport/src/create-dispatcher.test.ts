@@ -3,6 +3,7 @@ import { type AddressInfo, connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../test/server.js';
 import { createTransport } from './create-transport.js';
+import { ConnectionError } from './errors.js';
 
 /**
  * A forward proxy for the test: undici tunnels through it with CONNECT; it records the
@@ -52,6 +53,24 @@ describe('proxies from the environment', () => {
     const response = await transport.request({ method: 'GET', path: 'models' });
     expect(tunnels).toEqual(['gateway.invalid:80']);
     expect(response.kind === 'json' && response.body).toEqual({ host: 'gateway.invalid', url: '/v1/models' });
+    await transport.close();
+  });
+
+  it('tunnels an https base URL through HTTPS_PROXY', async () => {
+    const transport = createTransport({
+      baseURL: 'https://gateway.invalid/gemini',
+      auth: 'none',
+      env: { HTTPS_PROXY: proxyURL },
+      maxRetries: 0,
+    });
+    tunnels.length = 0;
+    // The test proxy ends every tunnel at a plain-HTTP server, so TLS fails after the tunnel:
+    // the CONNECT it recorded is the proof, and the failure must still be a typed error.
+    const error = await transport
+      .request({ method: 'GET', path: 'models' })
+      .catch((caught: unknown) => caught);
+    expect(tunnels).toEqual(['gateway.invalid:443']);
+    expect(ConnectionError.isInstance(error)).toBe(true);
     await transport.close();
   });
 

@@ -68,6 +68,16 @@ describe('createTransport', () => {
     expect(body.headers['content-type']).toBe('application/json');
   });
 
+  it('keeps a query written on the base URL on every call', async () => {
+    echo();
+    const response = await transport({ baseURL: `${origin}/gemini/?tenant=a%20b` }).request(
+      post({ query: { alt: 'sse' } }),
+    );
+    expect((response as { body: { path: string } }).body.path).toBe(
+      '/gemini/v1beta/models/gemini-2.5-flash:generateContent?tenant=a%20b&alt=sse',
+    );
+  });
+
   it('sends exactly one auth header for the route, and the APP-Code when configured', async () => {
     echo('/v1/chat');
     echo('/gemini/v1beta');

@@ -12,6 +12,7 @@ import {
 } from './errors.js';
 import { mapNetworkError } from './map-network-error.js';
 import { parseRetryDelay } from './parse-retry-delay.js';
+import { preciseTimeoutBelowMs } from './precise-timeout.js';
 import { redactJsonSyntaxError, redactSecrets } from './redact-secrets.js';
 import { resolveApiKey, resolveAppCode } from './resolve-config.js';
 import { type ResponseBodyStream, streamEvents } from './stream-events.js';
@@ -64,6 +65,8 @@ export function createTransport(options: TransportOptions): Transport {
   const base = parseBaseURL({ baseURL, apiKey: options.apiKey ?? env.AIHUBMIX_API_KEY });
   const origin = base.origin;
   const basePath = base.pathname.replace(/\/+$/, '');
+  // A query on the base URL (which `resolveBaseURL` keeps) goes on every call.
+  const baseQuery = base.search.slice(1);
   const transportTimeouts = resolveTimeouts(defaultTimeouts, options.timeout);
   checkMaxRetries(defaultMaxRetries);
   const ownDispatcher = options.dispatcher ? undefined : createDispatcher({ env });
@@ -94,7 +97,7 @@ export function createTransport(options: TransportOptions): Transport {
     const timeouts = resolveTimeouts(transportTimeouts, request.timeout);
     const maxRetries =
       request.maxRetries === undefined ? defaultMaxRetries : checkMaxRetries(request.maxRetries);
-    const path = buildPath({ basePath, path: request.path, query: request.query });
+    const path = buildPath({ basePath, baseQuery, path: request.path, query: request.query });
     const encoded = encodeBody({
       body: request.body,
       baseHeaders,
@@ -166,8 +169,9 @@ export function createTransport(options: TransportOptions): Transport {
     scope: CallScope;
     timeouts: Timeouts;
   }): Promise<TransportResponse | FailedAttempt> {
-    const streamed = typeof encoded.body === 'object';
-    const attempt = scope.attempt({ firstByteMs: timeouts.firstByte, afterBody: streamed });
+    // A streamed body is wrapped only when a precise first-byte timer must hear of its end.
+    const watchBody = typeof encoded.body === 'object' && timeouts.firstByte < preciseTimeoutBelowMs;
+    const attempt = scope.attempt({ firstByteMs: timeouts.firstByte, afterBody: watchBody });
     let response: Dispatcher.ResponseData;
     try {
       response = await dispatcher.request({
@@ -176,7 +180,7 @@ export function createTransport(options: TransportOptions): Transport {
         method: request.method,
         headers: encoded.headers,
         // undici streams any async iterable; its type only names Readable.
-        body: (streamed
+        body: (watchBody
           ? thenCall({ chunks: encoded.body as AsyncIterable<Uint8Array>, onEnd: attempt.bodySent })
           : encoded.body) as Dispatcher.DispatchOptions['body'],
         signal: attempt.signal,
@@ -372,14 +376,17 @@ async function* thenCall({
 
 function buildPath({
   basePath,
+  baseQuery,
   path,
   query,
 }: {
   basePath: string;
+  baseQuery: string;
   path: string;
   query: TransportRequest['query'];
 }): string {
   let full = `${basePath}/${path.charCodeAt(0) === 47 ? path.replace(/^\/+/, '') : path}`;
+  if (baseQuery !== '') full += `${full.includes('?') ? '&' : '?'}${baseQuery}`;
   if (query) {
     let separator = full.includes('?') ? '&' : '?';
     for (const name in query) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesCutAt, collect } from '../test/chunks.js';
-import { decodeSse } from './decode-sse.js';
+import { decodeSse, type SseEvent } from './decode-sse.js';
 import { SseDecoder } from './sse-decoder.js';
 
 async function* strings(...chunks: string[]) {
@@ -83,6 +83,8 @@ describe('decodeSse', () => {
     await fc.assert(
       fc.asyncProperty(stream, fc.array(fc.nat({ max: 400 }), { maxLength: 12 }), async (text, cuts) => {
         const whole = await collect(decodeSse(bytesCutAt(text, [])));
+        // Against an independent, naive reading of the spec, not only against itself.
+        expect(whole).toEqual(referenceDecode(text));
         const cut = await collect(decodeSse(bytesCutAt(text, cuts)));
         expect(cut).toEqual(whole);
         // Byte by byte, the hardest split of all.
@@ -100,3 +102,34 @@ describe('decodeSse', () => {
     );
   });
 });
+
+/** The WHATWG algorithm read naively, on the whole text at once: the oracle for the property test. */
+function referenceDecode(text: string): SseEvent[] {
+  const lines = (text.startsWith('\uFEFF') ? text.slice(1) : text).split(/\r\n|\r|\n/);
+  // What follows the last line end is an unfinished line: dropped.
+  lines.pop();
+  const events: SseEvent[] = [];
+  let data: string[] = [];
+  let event: string | undefined;
+  let id: string | undefined;
+  let retry: number | undefined;
+  for (const line of lines) {
+    if (line === '') {
+      if (data.length > 0) events.push({ event, data: data.join('\n'), id, retry });
+      data = [];
+      event = undefined;
+      retry = undefined;
+      continue;
+    }
+    if (line.startsWith(':')) continue;
+    const colon = line.indexOf(':');
+    const field = colon === -1 ? line : line.slice(0, colon);
+    const raw = colon === -1 ? '' : line.slice(colon + 1);
+    const value = raw.startsWith(' ') ? raw.slice(1) : raw;
+    if (field === 'data') data.push(value);
+    else if (field === 'event') event = value;
+    else if (field === 'id' && !value.includes('\u0000')) id = value;
+    else if (field === 'retry' && /^\d+$/.test(value)) retry = Number(value);
+  }
+  return events;
+}

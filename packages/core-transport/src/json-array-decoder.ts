@@ -70,7 +70,7 @@ export class JsonArrayDecoder {
         // Skip ahead to the next quote or backslash: string bodies are most of the bytes.
         if (nextQuote < index) nextQuote = indexOrEnd(text, '"', index);
         if (nextBackslash < index) nextBackslash = indexOrEnd(text, '\\', index);
-        index = nextQuote < nextBackslash ? nextQuote : nextBackslash;
+        index = Math.min(nextQuote, nextBackslash);
         if (index === length) break;
         code = text.charCodeAt(index);
         if (code === BACKSLASH) this.escaped = true;

@@ -33,6 +33,8 @@ describe('parseRetryDelay', () => {
 
   it('answers undefined when nothing usable is given', () => {
     expect(parseRetryDelay({ headers: { 'retry-after': 'soon' } })).toBeUndefined();
+    // Neither seconds (negative) nor a date, though V8's Date.parse would call it 2001.
+    expect(parseRetryDelay({ headers: { 'retry-after': '-1' } })).toBeUndefined();
     expect(parseRetryDelay({ body: retryInfo('later') })).toBeUndefined();
     expect(parseRetryDelay({ body: 'not json' })).toBeUndefined();
     expect(parseRetryDelay({})).toBeUndefined();

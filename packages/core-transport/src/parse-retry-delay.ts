@@ -29,7 +29,8 @@ export function parseRetryDelay({
   if (retryAfter !== undefined) {
     const seconds = Number(retryAfter);
     if (retryAfter.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(retryAfter);
+    // Only a real HTTP date (it names a month): V8 reads "-1" or "12" as dates too.
+    const date = /[a-z]/i.test(retryAfter) ? Date.parse(retryAfter) : Number.NaN;
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
   return retryInfoDelay(body);

@@ -27,6 +27,13 @@ beforeAll(async () => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write('data: {"n":1}\n\ndata: {"n"');
       setTimeout(() => response.socket?.destroy(), 5);
+    } else if (fault === 5 && streaming) {
+      // One event, then a silence longer than the chunk gap.
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('data: {"n":1}\n\n');
+      setTimeout(() => {
+        if (!response.destroyed) response.end();
+      }, 200);
     } else if (fault === 4) {
       response.writeHead(429, { 'retry-after-ms': '2', 'content-type': 'application/json' });
       response.end('{"error":{"message":"slow down"}}');
@@ -53,9 +60,10 @@ describe('soak', () => {
       apiKey: 'sk-soak-test-key-0000',
       env: {},
       backoff: { initialDelay: 1, maxDelay: 4 },
-      timeout: { total: 5000 },
+      // Short enough that the precise first-byte and chunk-gap timers run on every call.
+      timeout: { total: 5000, firstByte: 1000, chunkGap: 60 },
     });
-    const outcomes = { ok: 0, failed: 0, aborted: 0, brokeEarly: 0 };
+    const outcomes = { ok: 0, failed: 0, aborted: 0, brokeEarly: 0, unread: 0, chunkGap: 0 };
     const one = async (index: number) => {
       const streaming = index % 3 === 0;
       const controller = new AbortController();
@@ -68,7 +76,11 @@ describe('soak', () => {
           stream: streaming ? 'sse' : false,
           signal: controller.signal,
         });
-        if (response.kind === 'stream') {
+        if (response.kind === 'stream' && index % 15 === 3) {
+          // Given up on unread.
+          outcomes.unread++;
+          await response.events[Symbol.asyncIterator]().return?.();
+        } else if (response.kind === 'stream') {
           for await (const _ of response.events) {
             if (index % 6 === 0) {
               outcomes.brokeEarly++;
@@ -80,6 +92,7 @@ describe('soak', () => {
       } catch (error) {
         expect(GemgateError.isInstance(error)).toBe(true);
         if ((error as GemgateError).name === 'AbortedError') outcomes.aborted++;
+        else if ((error as { phase?: unknown }).phase === 'chunkGap') outcomes.chunkGap++;
         else outcomes.failed++;
       }
     };
@@ -89,10 +102,12 @@ describe('soak', () => {
         for (let index = queue.shift(); index !== undefined; index = queue.shift()) await one(index);
       }),
     );
-    expect(outcomes.ok + outcomes.failed + outcomes.aborted).toBe(1000);
+    expect(outcomes.ok + outcomes.failed + outcomes.aborted + outcomes.chunkGap).toBe(1000);
     expect(outcomes.ok).toBeGreaterThan(700);
     expect(outcomes.failed).toBeGreaterThan(0);
     expect(outcomes.brokeEarly).toBeGreaterThan(0);
+    expect(outcomes.unread).toBeGreaterThan(0);
+    expect(outcomes.chunkGap).toBeGreaterThan(0);
 
     await transport.close();
     await server.waitForNoSockets();

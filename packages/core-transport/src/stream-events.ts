@@ -1,9 +1,10 @@
 import type { CallScope } from './call-scope.js';
-import { ChunkGapTimer, preciseTimeoutBelowMs } from './chunk-gap-timer.js';
+import { ChunkGapTimer } from './chunk-gap-timer.js';
 import { errorFromResponse } from './error-from-response.js';
 import { ConnectionError, GemgateError, ResponseValidationError, StreamInterruptedError } from './errors.js';
 import { JsonArrayDecoder } from './json-array-decoder.js';
 import { mapNetworkError } from './map-network-error.js';
+import { preciseTimeoutBelowMs } from './precise-timeout.js';
 import { redactJsonSyntaxError, redactSecrets } from './redact-secrets.js';
 import { SseDecoder } from './sse-decoder.js';
 import type { StreamFormat } from './transport-types.js';
@@ -11,6 +12,7 @@ import type { StreamFormat } from './transport-types.js';
 /** The part of an undici response body the stream reader needs. */
 export interface ResponseBodyStream extends AsyncIterable<Uint8Array> {
   destroy(error?: Error): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /**
@@ -67,9 +69,38 @@ class StreamEvents implements AsyncIterableIterator<unknown> {
   /** Ending a generator that never ran skips its `finally`: free the socket here instead. */
   private releaseUnread(): void {
     this.started = true;
+    // Nobody listens to a body never read: without this, the abort error undici raises on
+    // destroying it would be an uncaught exception.
+    this.options.body.on('error', ignore);
     this.options.body.destroy();
     this.options.scope.dispose();
   }
+}
+
+const ignore = (): void => {};
+
+/**
+ * Whether a body's first chunk opens a JSON object or array. An event stream never does:
+ * its lines start with a field name, a colon or a line end.
+ */
+function startsAsJson(chunk: Uint8Array): boolean {
+  for (let index = 0; index < chunk.length; index++) {
+    const code = chunk[index]!;
+    if (code === 0x7b || code === 0x5b) return true;
+    // Whitespace and the bytes of a BOM may come first.
+    if (
+      code !== 0x20 &&
+      code !== 0x09 &&
+      code !== 0x0a &&
+      code !== 0x0d &&
+      code !== 0xef &&
+      code !== 0xbb &&
+      code !== 0xbf
+    ) {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** The reading loop behind `streamEvents`. */
@@ -94,9 +125,13 @@ async function* readEvents({
       : undefined;
   try {
     gapTimer?.waiting();
-    if (format === 'sse') {
+    const first = await chunks.next();
+    // An SSE request answered with plain JSON (a proxy that dropped `alt=sse`, or an error
+    // object sent with a 200) is read as what it is: the array decoder takes a lone object
+    // too. Told by the first byte, not the content type, which the gateway gets wrong.
+    if (format === 'sse' && (first.done || !startsAsJson(first.value))) {
       const decoder = new SseDecoder();
-      reading: for (let result = await chunks.next(); !result.done; result = await chunks.next()) {
+      reading: for (let result = first; !result.done; result = await chunks.next()) {
         gapTimer?.busy();
         const events = decoder.push(result.value);
         for (let index = 0; index < events.length; index++) {
@@ -115,7 +150,7 @@ async function* readEvents({
       if (!drainLater && decoder.end().incomplete) throw interrupted(partial);
     } else {
       const decoder = new JsonArrayDecoder();
-      for (let result = await chunks.next(); !result.done; result = await chunks.next()) {
+      for (let result = first; !result.done; result = await chunks.next()) {
         gapTimer?.busy();
         let elements: unknown[];
         try {

@@ -17,11 +17,14 @@ export type StreamFormat =
   /** Gemini's streamed JSON array (`:streamGenerateContent` without `alt=sse`): one event per element. */
   | 'json-array';
 
-/** Layered timeouts in milliseconds. Each, when it fires, raises a `TimeoutError` naming it. */
+/**
+ * Layered timeouts in milliseconds. Each, when it fires, raises a `TimeoutError` naming it.
+ * Each must be positive; `Infinity` turns that layer off.
+ */
 export interface TimeoutOptions {
   /** The whole call, retries included, until the last byte. Default 600_000. */
   total?: number | undefined;
-  /** From sending the request to the first byte of the answer. Default 60_000. */
+  /** From sending the request (all of a streamed body) to the answer's headers. Default 60_000. */
   firstByte?: number | undefined;
   /** The longest silence between two chunks of a streamed answer. Default 60_000. */
   chunkGap?: number | undefined;
@@ -72,7 +75,11 @@ export interface JsonTransportResponse extends TransportResponseBase {
   body: unknown;
 }
 
-/** A streamed answer; iterate `events` once. Each event is the parsed JSON of one SSE `data` or array element. */
+/**
+ * A streamed answer; iterate `events` once. Each event is the parsed JSON of one SSE `data`
+ * or array element. To drop a stream without reading it, call
+ * `events[Symbol.asyncIterator]().return()`: that frees its socket at once.
+ */
 export interface StreamTransportResponse extends TransportResponseBase {
   kind: 'stream';
   events: AsyncIterable<unknown>;

@@ -22,7 +22,10 @@ describe('buildGenerateContentRequest', () => {
           parts: [{ inlineData: { mimeType: 'image/jpeg', data: 'AAAA' } }, { text: 'Describe the image.' }],
         },
       ],
-      systemInstruction: { parts: [{ text: 'You are a helpful assistant that can describe images.' }] },
+      systemInstruction: {
+        role: 'user',
+        parts: [{ text: 'You are a helpful assistant that can describe images.' }],
+      },
       generationConfig: {
         maxOutputTokens: 768,
         temperature: 0.1,

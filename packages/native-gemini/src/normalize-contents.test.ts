@@ -47,9 +47,16 @@ describe('normalizeContents', () => {
 describe('normalizeContent', () => {
   it('accepts a string, a part, parts and a content', () => {
     const argument = 'config.systemInstruction';
-    expect(normalizeContent({ content: 'Be brief.', argument })).toEqual({ parts: [{ text: 'Be brief.' }] });
-    expect(normalizeContent({ content: { text: 'x' }, argument })).toEqual({ parts: [{ text: 'x' }] });
+    expect(normalizeContent({ content: 'Be brief.', argument })).toEqual({
+      role: 'user',
+      parts: [{ text: 'Be brief.' }],
+    });
+    expect(normalizeContent({ content: { text: 'x' }, argument })).toEqual({
+      role: 'user',
+      parts: [{ text: 'x' }],
+    });
     expect(normalizeContent({ content: ['a', 'b'], argument })).toEqual({
+      role: 'user',
       parts: [{ text: 'a' }, { text: 'b' }],
     });
     const content = { role: 'system', parts: [{ text: 'c' }] };

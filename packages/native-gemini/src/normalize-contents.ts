@@ -67,12 +67,15 @@ export function normalizeContents({
 }
 
 /**
- * Turns a system instruction (string, part, parts or content) into the wire's content.
+ * Turns a system instruction (string, part, parts or content) into the wire's content. A
+ * content we build gets the role `user`, as `@google/genai` sends it (the upstream ignores a
+ * system instruction's role), so both clients put the same bytes on the wire; a content given
+ * whole is sent as is.
  *
  * @example
  * ```ts
  * import { normalizeContent } from '@gemgate/native-gemini';
- * normalizeContent({ content: 'Be brief.', argument: 'config.systemInstruction' }); // { parts: [{ text: 'Be brief.' }] }
+ * normalizeContent({ content: 'Be brief.', argument: 'config.systemInstruction' }); // { role: 'user', parts: [{ text: 'Be brief.' }] }
  * ```
  */
 export function normalizeContent({
@@ -82,8 +85,10 @@ export function normalizeContent({
   content: ContentInput;
   argument: string;
 }): Content {
-  if (typeof content === 'string') return { parts: [{ text: content }] };
-  if (Array.isArray(content)) return { parts: content.map((part, i) => toPart(part, `${argument}.${i}`)) };
+  if (typeof content === 'string') return { role: 'user', parts: [{ text: content }] };
+  if (Array.isArray(content)) {
+    return { role: 'user', parts: content.map((part, i) => toPart(part, `${argument}.${i}`)) };
+  }
   if (isContent(content)) return content;
-  return { parts: [toPart(content as Part, argument)] };
+  return { role: 'user', parts: [toPart(content as Part, argument)] };
 }

@@ -23,6 +23,22 @@ describe('StreamAccumulator', () => {
     ]);
   });
 
+  it('keeps candidates apart by index, in index order, even with a stray huge index', () => {
+    // With a sparse array, folding this took long enough to hit the test timeout.
+    const result = fold([
+      { candidates: [{ index: 1_000_000_000, content: { parts: [{ text: 'far' }] } }] },
+      { candidates: [{ index: 1, content: { parts: [{ text: 'B' }] } }] },
+      { candidates: [{ index: 0, content: { parts: [{ text: 'A' }] } }] },
+      { candidates: [{ index: 1, content: { parts: [{ text: 'b' }] } }] },
+    ]);
+    expect(result.candidates?.map((candidate) => candidate.index)).toEqual([0, 1, 1_000_000_000]);
+    expect(result.candidates?.map((candidate) => candidate.content?.parts?.[0]?.text)).toEqual([
+      'A',
+      'Bb',
+      'far',
+    ]);
+  });
+
   it('keeps reading after STOP: code-execution parts that follow are kept and the last finish reason wins', () => {
     const result = fold([
       { candidates: [{ content: { parts: [{ text: 'Let me compute.' }] }, finishReason: 'STOP' }] },

@@ -39,7 +39,9 @@ function appendPart(parts: Part[], part: Part): void {
  * ```
  */
 export class StreamAccumulator {
-  readonly #candidates: Candidate[] = [];
+  // A map, not an array: a stray `index` (1e9) must not make a sparse array that takes
+  // seconds to walk.
+  readonly #candidates = new Map<number, Candidate>();
   #rest: GenerateContentResponseBody = {};
   #chunkCount = 0;
 
@@ -57,10 +59,10 @@ export class StreamAccumulator {
     for (let position = 0; position < candidates.length; position += 1) {
       const incoming = candidates[position]!;
       const index = incoming.index ?? position;
-      let target = this.#candidates[index];
+      let target = this.#candidates.get(index);
       if (!target) {
         target = { index };
-        this.#candidates[index] = target;
+        this.#candidates.set(index, target);
       }
       const { content, ...fields } = incoming;
       Object.assign(target, fields);
@@ -76,7 +78,10 @@ export class StreamAccumulator {
 
   /** The aggregated body. */
   result(): GenerateContentResponseBody {
-    const candidates = this.#candidates.filter(Boolean);
-    return candidates.length > 0 ? { candidates, ...this.#rest } : { ...this.#rest };
+    if (this.#candidates.size === 0) return { ...this.#rest };
+    const candidates = [...this.#candidates.values()];
+    // Candidates arrive in index order in practice; sort only when they did not.
+    if (this.#candidates.size > 1) candidates.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+    return { candidates, ...this.#rest };
   }
 }

@@ -23,7 +23,7 @@ describe('caches against the mock gateway', () => {
       model: 'models/gemini-2.5-flash',
       ttl: '300s',
       displayName: 'doc',
-      systemInstruction: { parts: [{ text: 'Answer from the document.' }] },
+      systemInstruction: { role: 'user', parts: [{ text: 'Answer from the document.' }] },
     });
 
     const fetched = await caches.get({ name: created.name });

@@ -37,6 +37,7 @@ describe('the seed examples, run against the mock gateway', () => {
     const image = Buffer.from(body.contents[0].parts[0].inlineData.data, 'base64');
     expect(image.subarray(1, 4).toString()).toBe('PNG');
     expect(body.systemInstruction).toEqual({
+      role: 'user',
       parts: [{ text: 'You are a helpful assistant that can describe images.' }],
     });
     expect(body.generationConfig).toEqual({

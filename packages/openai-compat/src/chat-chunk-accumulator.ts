@@ -53,7 +53,8 @@ export class ChatChunkAccumulator {
     let text = '';
     let reasoning: string | undefined;
     for (const choice of raw.choices) {
-      if (typeof choice !== 'object' || choice === null) throw notAChunk({ event, position: this.#count - 1 });
+      if (typeof choice !== 'object' || choice === null)
+        throw notAChunk({ event, position: this.#count - 1 });
       const state = this.#choice(choice.index ?? 0);
       const delta = choice.delta ?? {};
       let choiceText = '';

@@ -41,4 +41,16 @@ describe('checkToolNames', () => {
       }),
     ).toThrow(/not one of the declared tools/);
   });
+
+  it('rejects a name declared twice, naming the second', () => {
+    let caught: unknown;
+    try {
+      checkToolNames({ params: { tools: [tool('a'), tool('b'), tool('a')] } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(InvalidArgumentError.isInstance(caught)).toBe(true);
+    expect(caught).toMatchObject({ argument: 'tools.2.function.name' });
+    expect((caught as Error).message).toContain('declared twice');
+  });
 });

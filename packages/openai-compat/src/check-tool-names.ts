@@ -5,8 +5,9 @@ import type { ParsedChatParams } from './chat-params-schema.js';
 export const toolNamePattern = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
 
 /**
- * Checks every tool name against Gemini's rule, and that a forced `tool_choice` names a
- * declared tool, so the mistake is reported here rather than as an upstream 400.
+ * Checks every tool name against Gemini's rule and for duplicates, and that a forced
+ * `tool_choice` names a declared tool, so the mistake is reported here rather than as an
+ * upstream 400.
  *
  * @example
  * ```ts
@@ -27,6 +28,15 @@ export function checkToolNames({
         `tools.${index}.function.name "${name}" is not a valid Gemini function name: start with a letter or _, then use up to 63 letters, digits, _, . or -.`,
         { argument: `tools.${index}.function.name` },
       );
+    }
+    // Gemini refuses two declarations of one name; tool lists are short, so a scan is cheapest.
+    for (let earlier = 0; earlier < index; earlier++) {
+      if (tools[earlier]!.function.name === name) {
+        throw new InvalidArgumentError(
+          `tools.${index}.function.name "${name}" is declared twice (also tools.${earlier}): give each tool its own name.`,
+          { argument: `tools.${index}.function.name` },
+        );
+      }
     }
   });
   const choice = params.tool_choice;

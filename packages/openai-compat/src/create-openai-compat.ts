@@ -3,6 +3,8 @@ import {
   type Logger,
   type Middleware,
   ResponseValidationError,
+  resolveApiKey,
+  resolveAppCode,
   resolveBaseURL,
   type TimeoutOptions,
   type Transport,
@@ -13,9 +15,11 @@ import { buildChatRequestBody } from './build-chat-request-body.js';
 import { ChatCompletionResult } from './chat-completion-result.js';
 import { ChatCompletionStream } from './chat-completion-stream.js';
 import type { ChatCompletionCreateParams, RequestOptions } from './chat-params.js';
+import { checkCachedContent } from './check-cached-content.js';
 import { checkClientOptions } from './check-client-options.js';
 import { checkReasoningSettings } from './check-reasoning-settings.js';
 import { checkToolNames } from './check-tool-names.js';
+import { checkToolSchemas } from './check-tool-schemas.js';
 import { createEmbeddings, type EmbeddingCreateParams, type EmbeddingResult } from './embeddings.js';
 import { linkController } from './link-controller.js';
 import { listModels, type ModelListPromise } from './list-models.js';
@@ -98,6 +102,7 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
     logger,
     env,
   });
+  const secrets = secretsOf({ options });
 
   async function createChatCompletion(
     params: ChatCompletionCreateParams,
@@ -105,6 +110,8 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
   ): Promise<ChatCompletionResult | ChatCompletionStream> {
     const parsed = parseChatParams({ params });
     checkToolNames({ params: parsed });
+    checkToolSchemas({ params: parsed });
+    checkCachedContent({ params: parsed });
     checkReasoningSettings({ params: parsed, logger });
     const plan = buildChatRequestBody({ params: parsed });
     const transportOptions = transportOptionsOf({ options: requestOptions });
@@ -131,10 +138,10 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
       // A middleware answering from a cache must answer in the kind that was asked for.
       if (response.kind !== 'stream' || link === undefined) {
         link?.unlink();
-        throw new ResponseValidationError(
-          'Asked for a stream but got a JSON answer (from a middleware?).',
-          { path: '', requestId: response.requestId },
-        );
+        throw new ResponseValidationError('Asked for a stream but got a JSON answer (from a middleware?).', {
+          path: '',
+          requestId: response.requestId,
+        });
       }
       return new ChatCompletionStream({
         events: response.events,
@@ -145,7 +152,7 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
         onSettled: link.unlink,
       });
     }
-    const body = readJsonAnswer({ response, operation: 'chat.completions.create' }) as
+    const body = readJsonAnswer({ response, operation: 'chat.completions.create', secrets }) as
       | WireChatCompletion
       | undefined;
     if (!Array.isArray(body?.choices)) {
@@ -168,10 +175,24 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
     chat: {
       completions: { create: createChatCompletion as OpenAICompatClient['chat']['completions']['create'] },
     },
-    models: { list: (requestOptions) => listModels({ transport, options: requestOptions }) },
+    models: { list: (requestOptions) => listModels({ transport, options: requestOptions, secrets }) },
     embeddings: {
-      create: (params, requestOptions) => createEmbeddings({ transport, params, options: requestOptions }),
+      create: (params, requestOptions) =>
+        createEmbeddings({ transport, params, options: requestOptions, secrets }),
     },
     close: () => transport.close(),
   };
+}
+
+/** The key and app code the transport will send, for the errors this package builds itself. */
+function secretsOf({ options }: { options: OpenAICompatOptions }): string[] {
+  const secrets: string[] = [];
+  try {
+    secrets.push(resolveApiKey({ apiKey: options.apiKey, env: options.env }));
+  } catch {
+    // No key: the transport refuses every call with its own AuthenticationError.
+  }
+  const appCode = resolveAppCode({ appCode: options.appCode, env: options.env });
+  if (appCode) secrets.push(appCode);
+  return secrets;
 }

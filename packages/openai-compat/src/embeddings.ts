@@ -57,10 +57,13 @@ export async function createEmbeddings({
   transport,
   params,
   options = {},
+  secrets = [],
 }: {
   transport: Transport;
   params: EmbeddingCreateParams;
   options?: RequestOptions;
+  /** The key and app code, scrubbed from errors built here. */
+  secrets?: readonly string[];
 }): Promise<EmbeddingResult> {
   const checked = embeddingParamsSchema.safeParse(params);
   if (!checked.success) throw invalidArgumentFromIssue({ issue: checked.error.issues[0]! });
@@ -71,7 +74,7 @@ export async function createEmbeddings({
     ...transportOptionsOf({ options }),
     context: { route: 'openai', operation: 'embeddings', model: params.model },
   });
-  const body = readJsonAnswer({ response, operation: 'embeddings.create' }) as
+  const body = readJsonAnswer({ response, operation: 'embeddings.create', secrets }) as
     | { data?: unknown; model?: string; usage?: unknown }
     | undefined;
   if (!Array.isArray(body?.data)) {
@@ -84,7 +87,11 @@ export async function createEmbeddings({
   const data = (body.data as Array<{ index?: number; embedding?: unknown } | null>).map((item, position) => {
     const embedding = item?.embedding;
     if (typeof embedding === 'string') {
-      return { object: 'embedding' as const, index: item?.index ?? position, embedding: decodeBase64Floats({ base64: embedding }) };
+      return {
+        object: 'embedding' as const,
+        index: item?.index ?? position,
+        embedding: decodeBase64Floats({ base64: embedding }),
+      };
     }
     if (!Array.isArray(embedding)) {
       throw new ResponseValidationError(`Embedding ${position} has no vector (neither numbers nor base64).`, {
@@ -96,7 +103,8 @@ export async function createEmbeddings({
     return { object: 'embedding' as const, index: item?.index ?? position, embedding: embedding as number[] };
   });
   // `embeddings` promises input order; `index` says it, whatever order the items came in.
-  if (data.some((item, position) => item.index !== position)) data.sort((left, right) => left.index - right.index);
+  if (data.some((item, position) => item.index !== position))
+    data.sort((left, right) => left.index - right.index);
   return {
     data,
     model: body.model ?? params.model,

@@ -34,11 +34,14 @@ export type ModelListPromise = Promise<ModelList> & AsyncIterable<Model>;
 export function listModels({
   transport,
   options = {},
+  secrets = [],
 }: {
   transport: Transport;
   options?: RequestOptions;
+  /** The key and app code, scrubbed from errors built here. */
+  secrets?: readonly string[];
 }): ModelListPromise {
-  const list = fetchModels({ transport, options });
+  const list = fetchModels({ transport, options, secrets });
   // A caller who only iterates never awaits the promise itself.
   list.catch(() => {});
   return Object.assign(list, {
@@ -48,14 +51,22 @@ export function listModels({
   });
 }
 
-async function fetchModels({ transport, options }: { transport: Transport; options: RequestOptions }) {
+async function fetchModels({
+  transport,
+  options,
+  secrets,
+}: {
+  transport: Transport;
+  options: RequestOptions;
+  secrets: readonly string[];
+}) {
   const response = await transport.request({
     method: 'GET',
     path: 'models',
     ...transportOptionsOf({ options }),
     context: { route: 'openai', operation: 'models.list' },
   });
-  const body = readJsonAnswer({ response, operation: 'models.list' });
+  const body = readJsonAnswer({ response, operation: 'models.list', secrets });
   if (!Array.isArray(body?.data)) {
     throw new ResponseValidationError('The models answer has no data array.', {
       path: 'data',

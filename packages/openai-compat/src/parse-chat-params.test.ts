@@ -55,6 +55,23 @@ describe('parseChatParams', () => {
     expect(error.message).toContain('data URL');
   });
 
+  it('names the field inside a content part, not just the content, when a part is mis-shaped', () => {
+    const wrongShape = failure({
+      model,
+      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: 'https://example.com/a.png' }] }],
+    });
+    expect(wrongShape.argument).toBe('messages.0.content.0.image_url');
+    expect(wrongShape.message).toContain('expected object, received string');
+    const wrongType = failure({
+      model,
+      messages: [
+        { role: 'user', content: [{ type: 'image', image_url: { url: 'https://example.com/a.png' } }] },
+      ],
+    });
+    expect(wrongType.argument).toBe('messages.0.content.0.type');
+    expect(wrongType.message).toContain("'image_url'");
+  });
+
   it('names an unknown role', () => {
     const error = failure({ model, messages: [{ role: 'robot', content: 'Hi' }] });
     expect(error.argument).toBe('messages.0.role');

@@ -20,7 +20,33 @@ export function parseChatParams({ params }: { params: unknown }): ParsedChatPara
 
 /** Turns one zod issue into an error whose message says which field to change and how. */
 export function invalidArgumentFromIssue({ issue }: { issue: z.core.$ZodIssue }): InvalidArgumentError {
-  const argument = issue.path.map(String).join('.');
+  const specific = mostSpecificIssue({ issue });
+  const argument = specific.path.map(String).join('.');
   const where = argument === '' ? 'The parameters' : argument;
-  return new InvalidArgumentError(`${where}: ${issue.message}.`, { argument });
+  return new InvalidArgumentError(`${where}: ${specific.message}.`, { argument });
+}
+
+/**
+ * A union's own issue says only "Invalid input" at the union (`messages.0.content`). The
+ * option that got furthest into the value is the one the caller meant (an image part whose
+ * `image_url` is a string, not the plain-string content), so its issue is reported instead;
+ * at equal depth, an option whose type matched (an empty array for a list) beats one that
+ * only says the type is wrong.
+ */
+function mostSpecificIssue({ issue }: { issue: z.core.$ZodIssue }): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  let best: z.core.$ZodIssue | undefined;
+  let bestScore = -1;
+  for (const optionIssues of issue.errors) {
+    const first = optionIssues[0];
+    if (first === undefined) continue;
+    const candidate = mostSpecificIssue({ issue: first });
+    const score = candidate.path.length * 2 + (candidate.code === 'invalid_type' ? 0 : 1);
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  if (best === undefined) return issue;
+  return { ...best, path: [...issue.path, ...best.path] };
 }

@@ -9,15 +9,18 @@ import { errorFromResponse, ResponseValidationError, type TransportResponse } fr
  *
  * @example
  * ```ts
- * const body = readJsonAnswer({ response, operation: 'models.list' });
+ * const body = readJsonAnswer({ response, operation: 'models.list', secrets: [apiKey] });
  * ```
  */
 export function readJsonAnswer({
   response,
   operation,
+  secrets = [],
 }: {
   response: TransportResponse;
   operation: string;
+  /** The key and app code, scrubbed from the error as the transport scrubs its own. */
+  secrets?: readonly string[] | undefined;
 }): Record<string, unknown> | undefined {
   if (response.kind !== 'json') {
     throw new ResponseValidationError(
@@ -28,12 +31,12 @@ export function readJsonAnswer({
   const body = response.body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     if (Array.isArray(body) && isErrorEnvelope(body[0])) {
-      throw errorFromResponse({ status: response.status, headers: response.headers, body });
+      throw errorFromResponse({ status: response.status, headers: response.headers, body, secrets });
     }
     return undefined;
   }
   if (isErrorEnvelope(body) && !('choices' in body) && !('data' in body)) {
-    throw errorFromResponse({ status: response.status, headers: response.headers, body });
+    throw errorFromResponse({ status: response.status, headers: response.headers, body, secrets });
   }
   return body as Record<string, unknown>;
 }

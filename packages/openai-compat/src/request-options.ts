@@ -3,10 +3,11 @@ import type { RequestOptions } from './chat-params.js';
 
 /** The per-call options a transport request takes, and nothing else the caller's object holds. */
 export function transportOptionsOf({
-  options = {},
+  options,
 }: {
-  options?: RequestOptions | undefined;
+  options?: RequestOptions | null | undefined;
 }): Pick<TransportRequest, 'signal' | 'headers' | 'timeout' | 'maxRetries'> {
-  const { signal, headers, timeout, maxRetries } = options;
+  // `null` is what some callers pass for "no options"; it must not be a TypeError.
+  const { signal, headers, timeout, maxRetries } = options ?? {};
   return { signal, headers, timeout, maxRetries };
 }

@@ -88,6 +88,7 @@ describe('chat.completions.create against the mock gateway', () => {
       stream: true,
       stream_options: { include_usage: false },
     });
+    expect(mock.lastBody().stream_options).toEqual({ include_usage: false });
     expect((await stream.finalCompletion()).usage).toBeUndefined();
   });
 

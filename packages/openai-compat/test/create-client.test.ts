@@ -1,5 +1,7 @@
+import * as core from '@gemgate/core-transport';
 import { AuthenticationError, InvalidArgumentError } from '@gemgate/core-transport';
 import { describe, expect, it } from 'vitest';
+import * as openaiCompat from '../src/index.js';
 import { createOpenAICompat, type OpenAICompatOptions } from '../src/index.js';
 import { useMockGateway } from './use-mock-gateway.js';
 
@@ -43,15 +45,39 @@ describe('createOpenAICompat', () => {
     expect(error.message).toContain(advice);
   });
 
+  it('takes null as "no per-call options"', async () => {
+    const client = mock.client();
+    const messages = [{ role: 'user' as const, content: 'Hi' }];
+    const completion = await client.chat.completions.create(
+      { model: 'gemini-2.0-flash', messages },
+      null as never,
+    );
+    expect(completion.text.length).toBeGreaterThan(0);
+    expect((await client.models.list(null as never)).data.length).toBeGreaterThan(0);
+  });
+
   it('sends nothing and says so when no API key is set', async () => {
     const client = createOpenAICompat({ baseURL: mock.gateway.openaiBaseURL, env: {} });
     try {
       await expect(
-        client.chat.completions.create({ model: 'gemini-2.0-flash', messages: [{ role: 'user', content: 'Hi' }] }),
+        client.chat.completions.create({
+          model: 'gemini-2.0-flash',
+          messages: [{ role: 'user', content: 'Hi' }],
+        }),
       ).rejects.toSatisfy((error) => AuthenticationError.isInstance(error));
       expect(mock.gateway.requests).toHaveLength(0);
     } finally {
       await client.close();
+    }
+  });
+
+  it('exports the error classes it throws, the very ones of core-transport', () => {
+    const names = Object.keys(core).filter((name) => name.endsWith('Error'));
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      expect((openaiCompat as Record<string, unknown>)[name], name).toBe(
+        (core as Record<string, unknown>)[name],
+      );
     }
   });
 });

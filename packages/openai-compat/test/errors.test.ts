@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import {
   AbortedError,
   AuthenticationError,
@@ -9,7 +10,6 @@ import {
   StreamInterruptedError,
   TimeoutError,
 } from '@gemgate/core-transport';
-import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createOpenAICompat } from '../src/index.js';
 import { testApiKey, useMockGateway } from './use-mock-gateway.js';
@@ -141,7 +141,10 @@ describe('per-call options', () => {
     await expect(reading.finalCompletion()).rejects.toBe(loopError);
 
     const controller = new AbortController();
-    const bySignal = await client.chat.completions.create({ ...params, stream: true }, { signal: controller.signal });
+    const bySignal = await client.chat.completions.create(
+      { ...params, stream: true },
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort(), 50);
     expect(AbortedError.isInstance(await rejection(bySignal.finalCompletion()))).toBe(true);
     // Each stream of several chunks 300 ms apart would take seconds to read to the end.

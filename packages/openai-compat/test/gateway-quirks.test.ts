@@ -87,7 +87,53 @@ describe('the gateway’s tool_choice rules', () => {
     );
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect((error as InvalidArgumentError).argument).toBe('tools.0.function.name');
+    const twice = await rejection(
+      mock.client().chat.completions.create({
+        model: 'gemini-2.0-flash',
+        messages: [{ role: 'user', content: 'Hello' }],
+        tools: [weatherTool, timeTool, weatherTool],
+      }),
+    );
+    expect((twice as InvalidArgumentError).argument).toBe('tools.2.function.name');
     expect(mock.gateway.requests).toHaveLength(0);
+  });
+
+  it('rejects a non-string enum in tool parameters before sending (the gateway’s 400 otherwise)', async () => {
+    const sized: FunctionToolParam = {
+      type: 'function',
+      function: {
+        name: 'pick_size',
+        parameters: { type: 'object', properties: { size: { type: 'integer', enum: [1, 2, 3] } } },
+      },
+    };
+    const error = await rejection(
+      mock.client().chat.completions.create({
+        model: 'gemini-2.0-flash',
+        messages: [{ role: 'user', content: 'Use pick_size.' }],
+        tools: [sized],
+      }),
+    );
+    expect((error as InvalidArgumentError).argument).toBe('tools.0.function.parameters.properties.size.enum');
+    expect(mock.gateway.requests).toHaveLength(0);
+
+    // The same tool slipped past gemgate by a middleware is the gateway's 400.
+    const bypassing = mock.client({
+      middleware: [
+        (request, next) => {
+          (request.body as { tools: FunctionToolParam[] }).tools = [sized];
+          return next(request);
+        },
+      ],
+    });
+    const upstream = await rejection(
+      bypassing.chat.completions.create({
+        model: 'gemini-2.0-flash',
+        messages: [{ role: 'user', content: 'Use pick_size.' }],
+        tools: [{ type: 'function', function: { name: 'pick_size' } }],
+      }),
+    );
+    expect(BadRequestError.isInstance(upstream)).toBe(true);
+    expect((upstream as Error).message).toContain('enum');
   });
 });
 
@@ -135,6 +181,21 @@ describe('reasoning settings per model id', () => {
       }),
     );
     expect((error as InvalidArgumentError).argument).toBe('reasoning_effort');
+    expect(mock.gateway.requests).toHaveLength(0);
+  });
+
+  it('rejects a system message next to an explicit cache, before sending', async () => {
+    const error = await rejection(
+      mock.client().chat.completions.create({
+        model: 'gemini-2.5-flash',
+        messages: [
+          { role: 'system', content: 'Be brief.' },
+          { role: 'user', content: 'Hello' },
+        ],
+        extra_body: { google: { cached_content: 'cachedContents/abc' } },
+      }),
+    );
+    expect((error as InvalidArgumentError).argument).toBe('messages.0');
     expect(mock.gateway.requests).toHaveLength(0);
   });
 

@@ -47,12 +47,45 @@ describe('answers that are not what was asked for', () => {
     }
   });
 
+  it('keeps the key out of an error built from a 200 envelope that echoes it', async () => {
+    // Not shaped like a key (no `sk-`), so only knowing the key can scrub it.
+    const apiKey = 'plain-words-secret-0451';
+    const echoed = {
+      error: { code: 401, message: `Invalid token ${apiKey} (request id: tid-1)`, status: 'UNAUTHENTICATED' },
+    };
+    const client = mock.client({
+      apiKey,
+      middleware: [
+        async () =>
+          ({
+            kind: 'json',
+            status: 200,
+            headers: {},
+            requestId: 'req-odd',
+            body: echoed,
+          }) as TransportResponse,
+      ],
+    });
+    for (const call of [
+      client.chat.completions.create(params),
+      client.models.list(),
+      client.embeddings.create({ model: 'gemini-embedding-001', input: 'a' }),
+    ]) {
+      const error = await rejection(call);
+      const everything = `${error.message} ${String(error)} ${JSON.stringify(error)} ${error.stack}`;
+      expect(everything).toContain('Invalid token');
+      expect(everything).not.toContain(apiKey);
+    }
+  });
+
   it('reports a stream answered to a JSON call, and JSON answered to a stream call', async () => {
     const asStream = answering({ kind: 'stream', events: (async function* () {})() });
     const jsonCall = await rejection(asStream.chat.completions.create(params));
     expect(ResponseValidationError.isInstance(jsonCall)).toBe(true);
     expect(jsonCall.requestId).toBe('req-odd');
-    const embeddings = await rejection(asStream.embeddings.create({ model: 'gemini-embedding-001', input: 'a' }));
+    const embeddings = await rejection(
+      asStream.embeddings.create({ model: 'gemini-embedding-001', input: 'a' }),
+    );
     expect(ResponseValidationError.isInstance(embeddings)).toBe(true);
     const streamCall = await rejection(
       answering({ body: { choices: [] } }).chat.completions.create({ ...params, stream: true }),

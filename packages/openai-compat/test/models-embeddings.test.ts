@@ -45,7 +45,9 @@ describe('embeddings.create', () => {
       mock.client().embeddings.create({ model: 'gemini-embedding-001', input: [] }),
     ).rejects.toSatisfy(
       (error) =>
-        InvalidArgumentError.isInstance(error) && (error as InvalidArgumentError).argument === 'input',
+        InvalidArgumentError.isInstance(error) &&
+        (error as InvalidArgumentError).argument === 'input' &&
+        /at least 1|>=1/.test((error as InvalidArgumentError).message),
     );
     expect(mock.gateway.requests).toHaveLength(0);
   });

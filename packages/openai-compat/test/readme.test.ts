@@ -101,7 +101,11 @@ describe('README', () => {
     // One line added to look at what the block computed.
     const { logs, written } = await runReadmeCode(`${source}\nconsole.log(usage, reasoning, plan.parsed);`);
     expect(written.length).toBeGreaterThan(20);
-    const [usage, reasoning, parsed] = logs.at(-1) as [openaiCompat.ChatCompletionResult['usage'], string, unknown];
+    const [usage, reasoning, parsed] = logs.at(-1) as [
+      openaiCompat.ChatCompletionResult['usage'],
+      string,
+      unknown,
+    ];
     expect(usage?.outputTokens).toBeGreaterThan(0);
     expect(reasoning.length).toBeGreaterThan(0);
     expect(parsed).toEqual({ topic: expect.any(String), attendees: expect.any(Array) });

@@ -12,6 +12,12 @@ const driverHost = fileURLToPath(new URL('./driver-host.mjs', import.meta.url));
  * @param {{ file: string, workload: any, iterations?: number, warmup?: number, repeats?: number }} options
  */
 export async function runWorkload({ file, workload, iterations, warmup, repeats = workload.repeats }) {
+  // Checked first: a misspelt baseline would otherwise fail only after every driver has run.
+  if (!Object.hasOwn(workload.drivers, workload.baseline)) {
+    throw new Error(
+      `Workload ${workload.name}: baseline "${workload.baseline}" is not one of its drivers (${Object.keys(workload.drivers).join(', ')}).`,
+    );
+  }
   const upstream = await startUpstream({ kind: workload.upstream });
   try {
     const runs = Object.fromEntries(Object.keys(workload.drivers).map((name) => [name, []]));
@@ -73,7 +79,12 @@ function runDriver({ file, driver, upstreamURL, iterations, warmup }) {
         reject(new Error(`Driver "${driver}" failed (exit ${code}):\n${stderr || stdout}`));
         return;
       }
-      resolve(JSON.parse(line));
+      // A driver that prints to stdout would otherwise throw here, outside any promise.
+      try {
+        resolve(JSON.parse(line));
+      } catch {
+        reject(new Error(`Driver "${driver}" printed no figures; its last line was: ${line}`));
+      }
     });
   });
 }

@@ -33,6 +33,14 @@ describe('the bench harness', () => {
     );
   });
 
+  it('refuses a workload whose baseline is not one of its drivers, before running anything', async () => {
+    const file = fileURLToPath(new URL('./__fixtures__/wrong-answer-workload.mjs', import.meta.url));
+    const { default: workload } = await import(file);
+    await expect(runWorkload({ file, workload: { ...workload, baseline: 'rigth' } })).rejects.toThrow(
+      /baseline "rigth" is not one of its drivers \(right, wrong\)/,
+    );
+  });
+
   it('takes the median of the repeats', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);

@@ -37,6 +37,8 @@ export async function runCli({ argv, log, once, exit }: CliProcess): Promise<Moc
     port,
     host: values.host,
     apiKeys: apiKeys && apiKeys.length > 0 ? apiKeys : undefined,
+    // Nobody reads the record of a gateway run from the command line past its last requests.
+    maxRecordedRequests: 1000,
   });
   log(`gemgate-mock listening on ${gateway.url}`);
   const stop = () => {

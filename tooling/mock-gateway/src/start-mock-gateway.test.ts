@@ -64,6 +64,25 @@ describe('startMockGateway', () => {
     });
   });
 
+  it('maxRecordedRequests keeps only the latest requests', async () => {
+    const bounded = await startMockGateway({ maxRecordedRequests: 2 });
+    try {
+      for (const text of ['one', 'two', 'three']) {
+        await fetch(`${bounded.url}${nativePath}`, {
+          method: 'POST',
+          headers: { 'x-goog-api-key': 'k' },
+          body: JSON.stringify({ contents: [{ parts: [{ text }] }] }),
+        });
+      }
+      expect(bounded.requests.map((request) => (request.body as any).contents[0].parts[0].text)).toEqual([
+        'two',
+        'three',
+      ]);
+    } finally {
+      await bounded.close();
+    }
+  });
+
   describe('auth', () => {
     it('answers 401 in the Google envelope on the native route, without echoing the key', async () => {
       const response = await native({ headers: { 'x-goog-api-key': 'bad-key' } });
@@ -289,6 +308,22 @@ describe('startMockGateway', () => {
       expect((await native()).status).toBe(503);
     });
 
+    it('close() ends pending delays instead of leaving their timers alive', async () => {
+      const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+      const slow = await startMockGateway();
+      const pending = fetch(`${slow.url}${nativePath}`, {
+        method: 'POST',
+        headers: { 'x-goog-api-key': 'k', 'x-mock-fault': 'slow-first-byte=600000' },
+        body: JSON.stringify(nativeBody),
+      }).catch((error: unknown) => error);
+      while (slow.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      const during = timers();
+      await slow.close();
+      expect(await pending).toBeInstanceOf(Error);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(timers()).toBeLessThan(during);
+    });
+
     it('latency.firstByteMs delays every answer', async () => {
       const slow = await startMockGateway({ latency: { firstByteMs: 150 } });
       try {
@@ -380,6 +415,21 @@ describe('startMockGateway', () => {
         'function_declarations[0].name',
       ],
       ['no contents at all', {}, 'contents is not specified'],
+      [
+        'a maxOutputTokens that is not a positive integer',
+        { ...nativeBody, generationConfig: { maxOutputTokens: 'many' } },
+        'max_output_tokens',
+      ],
+      [
+        'stop sequences that are not strings',
+        { ...nativeBody, generationConfig: { stopSequences: 'END' } },
+        'stop_sequences',
+      ],
+      [
+        'allowedFunctionNames that is not a list',
+        { ...nativeBody, toolConfig: { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: 5 } } },
+        'allowed_function_names',
+      ],
     ])('native: %s', async (_case, body, named) => {
       const response = await native({ body });
       expect(response.status).toBe(400);
@@ -393,6 +443,8 @@ describe('startMockGateway', () => {
       ['a message without a role', { ...chatBody, messages: [{ content: 'x' }] }, 'messages[0]'],
       ['tools not a list', { ...chatBody, tools: 'x', tool_choice: 'auto' }, 'tools'],
       ['a tool that is not an object', { ...chatBody, tools: [null], tool_choice: 'auto' }, 'tools[0]'],
+      ['a max_tokens that is not a positive integer', { ...chatBody, max_tokens: 'lots' }, 'max_tokens'],
+      ['a stop that is neither text nor texts', { ...chatBody, stop: [1] }, 'stop'],
     ])('OpenAI: %s', async (_case, body, param) => {
       const response = await chat({ body });
       expect(response.status).toBe(400);

@@ -39,6 +39,7 @@ export async function startMockGateway({
   maxRequestBytes = twentyMegabytes,
   implicitCacheTtlMs = 3_600_000,
   implicitCacheMinTokens = 1024,
+  maxRecordedRequests = Number.POSITIVE_INFINITY,
   now = Date.now,
 }: MockGatewayOptions = {}): Promise<MockGateway> {
   const requests: RecordedRequest[] = [];
@@ -51,6 +52,7 @@ export async function startMockGateway({
   });
   const cachedContents = new CachedContents({ now });
   let requestCount = 0;
+  const closing = new AbortController();
 
   const handle = async ({
     request,
@@ -82,6 +84,7 @@ export async function startMockGateway({
       body,
       route: routed?.route ?? 'openai',
     });
+    if (requests.length > maxRecordedRequests) requests.shift();
     const faultSpec =
       headerOf({ headers: request.headers, name: 'x-mock-fault' }) ?? schedule.take({ path: url.pathname });
     const fault = faultSpec ? parseFault(faultSpec) : undefined;
@@ -99,6 +102,7 @@ export async function startMockGateway({
         header: headerOf({ headers: request.headers, name: 'x-mock-error-shape' }),
       }),
       requestId,
+      closing: closing.signal,
     });
     if (!routed)
       return exchange.error({ status: 404, message: `No route for ${request.method} ${url.pathname}.` });
@@ -177,6 +181,8 @@ export async function startMockGateway({
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // Pending delays (slow-first-byte, slow-chunks, latency) end now instead of holding timers.
+        closing.abort();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -57,6 +57,11 @@ export interface MockGatewayOptions {
   implicitCacheTtlMs?: number | undefined;
   /** Smallest prefix (in approximated tokens) that implicit caching reports. Default 1024. */
   implicitCacheMinTokens?: number | undefined;
+  /**
+   * How many requests `requests` keeps (the oldest are dropped first). Default: all of them, as
+   * tests want; `gemgate-mock` keeps 1000 so a long-running gateway does not hold every body.
+   */
+  maxRecordedRequests?: number | undefined;
   /** Clock used for cache expiry; tests may pass a fake. Default `Date.now`. */
   now?: (() => number) | undefined;
 }

@@ -429,7 +429,7 @@ describe('@google/genai against the mock', () => {
     expect(image?.tokenCount).toBe(64);
   });
 
-  it('faults: a 429 with RetryInfo, an error event mid-stream and a reset are ApiErrors / errors', async () => {
+  it('faults: a 429 with RetryInfo, an error event, a reset and a truncated event mid-stream all fail', async () => {
     gateway.scheduleFault({ fault: '429; retry-info=1.5s' });
     const limited = await ai.models
       .generateContent({ model: 'gemini-2.5-flash', contents: 'x' })
@@ -459,5 +459,8 @@ describe('@google/genai against the mock', () => {
     const reset = await drain('reset-mid-stream; after=2');
     expect(reset.texts).toHaveLength(2);
     expect(reset.error).toBeInstanceOf(Error);
+    const truncated = await drain('truncate-event');
+    expect(truncated.texts.length).toBeGreaterThan(0);
+    expect(String(truncated.error)).toContain('Incomplete JSON');
   });
 });

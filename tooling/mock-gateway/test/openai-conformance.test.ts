@@ -169,6 +169,30 @@ describe('openai against the mock', () => {
     expect(value.age).toBeLessThanOrEqual(120);
   });
 
+  it('structured output streamed: the deltas join into the same JSON', async () => {
+    const request = {
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user' as const, content: 'A city' }],
+      response_format: {
+        type: 'json_schema' as const,
+        json_schema: {
+          name: 'city',
+          schema: {
+            type: 'object',
+            properties: { name: { type: 'string' }, population: { type: 'integer', exclusiveMinimum: 0 } },
+            required: ['name', 'population'],
+          },
+        },
+      },
+    };
+    const whole = await client.chat.completions.create(request);
+    const final = await client.chat.completions.stream({ ...request, stream: true }).finalChatCompletion();
+    expect(final.choices[0]?.message.content).toBe(whole.choices[0]?.message.content);
+    const value = JSON.parse(final.choices[0]!.message.content!);
+    expect(value).toEqual({ name: expect.any(String), population: expect.any(Number) });
+    expect(value.population).toBeGreaterThan(0);
+  });
+
   it('implicit caching: prompt_tokens_details.cached_tokens on a repeated prefix', async () => {
     const system = 'You are a careful assistant. '.repeat(20);
     const ask = (content: string) =>
@@ -280,23 +304,30 @@ describe('openai against the mock', () => {
     expect(gateway.requests.filter((request) => request.path === '/v1/chat/completions')).toHaveLength(3);
   });
 
-  it('faults: an error event mid-stream is an APIError; a reset mid-stream fails the iteration', async () => {
+  it('faults: an error event mid-stream is an APIError; a reset fails the iteration; a cut event loses the finish', async () => {
     const drain = async (fault: string) => {
       const contents: string[] = [];
+      const finishes: string[] = [];
       const error = await (async () => {
         for await (const chunk of await client.chat.completions.create(
           { model: 'gemini-2.0-flash', messages: [{ role: 'user', content: 'A story' }], stream: true },
           { headers: { 'x-mock-fault': fault } },
         )) {
           contents.push(chunk.choices[0]?.delta.content ?? '');
+          if (chunk.choices[0]?.finish_reason) finishes.push(chunk.choices[0].finish_reason);
         }
       })().catch((caught: unknown) => caught);
-      return { contents, error };
+      return { contents, finishes, error };
     };
     const inStream = await drain('error-in-stream');
     expect(inStream.contents).toHaveLength(1);
     expect(inStream.error).toBeInstanceOf(APIError);
     expect((inStream.error as APIError).message).toMatch(/\(tid: mock-\d{6}\)/);
+    // The openai client ends quietly on a cut last event; what shows is the missing finish.
+    const truncated = await drain('truncate-event');
+    expect(truncated.error).toBeUndefined();
+    expect(truncated.finishes).toEqual([]);
+    expect((await drain('none')).finishes).toEqual(['stop']);
     const reset = await drain('reset-mid-stream; after=99');
     expect(reset.contents.length).toBeGreaterThan(1);
     expect(reset.error).toBeInstanceOf(Error);

@@ -15,4 +15,16 @@ describe('createImplicitCache', () => {
     time = 2000;
     expect(cache.lookupAndRemember({ model: 'm', blocks: blocks('a', 'b', 'c') })).toBe(0);
   });
+
+  it('forgets expired prefixes as new ones arrive, so a long-running mock stays bounded', () => {
+    let time = 0;
+    const cache = createImplicitCache({ ttlMs: 1000, minTokens: 1, now: () => time });
+    for (let index = 0; index < 5000; index++) {
+      time = index * 10; // each prefix lives for 100 requests
+      cache.lookupAndRemember({ model: 'm', blocks: blocks(`prompt-${index}`) });
+    }
+    expect(cache.size).toBeLessThan(2100);
+    time += 1;
+    expect(cache.lookupAndRemember({ model: 'm', blocks: blocks('prompt-4999') })).toBe(10);
+  });
 });

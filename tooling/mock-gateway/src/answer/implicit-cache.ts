@@ -15,6 +15,8 @@ export interface PromptBlock {
 export interface ImplicitCache {
   /** Records this request's prefixes and answers how many of its tokens were cached. */
   lookupAndRemember({ model, blocks }: { model: string; blocks: PromptBlock[] }): number;
+  /** How many prefixes are remembered (expired ones linger until the next sweep). */
+  readonly size: number;
   clear(): void;
 }
 
@@ -37,9 +39,17 @@ export function createImplicitCache({
   now: () => number;
 }): ImplicitCache {
   const expiries = new Map<string, number>();
+  // A long-running mock (the demo, `gemgate-mock`) sees endless distinct prefixes: sweep the
+  // expired ones whenever the map has doubled since the last sweep, so memory stays bounded by
+  // what is live, at an amortised constant cost per request.
+  let sweepAt = 1024;
   return {
     lookupAndRemember({ model, blocks }) {
       const time = now();
+      if (expiries.size >= sweepAt) {
+        for (const [key, expiry] of expiries) if (expiry <= time) expiries.delete(key);
+        sweepAt = Math.max(1024, expiries.size * 2);
+      }
       let hash = hashString({ text: model });
       let cumulative = 0;
       let cached = 0;
@@ -55,8 +65,12 @@ export function createImplicitCache({
       }
       return cached;
     },
+    get size() {
+      return expiries.size;
+    },
     clear() {
       expiries.clear();
+      sweepAt = 1024;
     },
   };
 }

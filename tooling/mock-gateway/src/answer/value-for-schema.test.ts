@@ -77,7 +77,7 @@ describe('valueForSchema', () => {
             even: { type: 'integer', minimum: 1, maximum: 9, multipleOf: 2 },
           },
         },
-      }) as Record<string, number>;
+      }) as { positive: number; below: number; draftFour: number; negative: number; even: number };
       expect(value.positive).toBe(1);
       expect(value.below >= 0 && value.below < 0.5).toBe(true);
       expect(value.draftFour).toBe(11);

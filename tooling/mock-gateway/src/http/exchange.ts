@@ -33,6 +33,7 @@ export class Exchange {
   readonly #latency: MockLatency;
   readonly #errorShape: ErrorShape;
   readonly #requestId: string;
+  readonly #closing: AbortSignal | undefined;
 
   constructor({
     response,
@@ -40,22 +41,22 @@ export class Exchange {
     latency,
     errorShape,
     requestId,
+    closing,
   }: {
     response: ServerResponse;
     fault: Fault | undefined;
     latency: MockLatency;
     errorShape: ErrorShape;
     requestId: string;
+    /** Aborted by `close()`, so a pending delay does not keep the process alive. */
+    closing?: AbortSignal | undefined;
   }) {
     this.#response = response;
     this.#fault = fault;
     this.#latency = latency;
     this.#errorShape = errorShape;
     this.#requestId = requestId;
-  }
-
-  get requestId(): string {
-    return this.#requestId;
+    this.#closing = closing;
   }
 
   get fault(): Fault | undefined {
@@ -131,7 +132,7 @@ export class Exchange {
       return framing === 'native-sse' ? `data: ${json}\r\n\r\n` : `data: ${json}\n\n`;
     };
     const write = async (text: string) => {
-      if (sent > 0 && chunkMs > 0) await sleep(chunkMs);
+      if (sent > 0 && chunkMs > 0) await sleep(chunkMs, undefined, { signal: this.#closing });
       if (response.destroyed) {
         closed = true;
         return;
@@ -197,7 +198,7 @@ export class Exchange {
 
   async #beforeFirstByte(): Promise<void> {
     const delay = this.#fault?.kind === 'slow-first-byte' ? this.#fault.ms : (this.#latency.firstByteMs ?? 0);
-    if (delay > 0) await sleep(delay);
+    if (delay > 0) await sleep(delay, undefined, { signal: this.#closing });
   }
 
   #destroyAfterFlush(): void {

@@ -135,7 +135,12 @@ describe('native route', () => {
       }),
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { status: 'INVALID_ARGUMENT' } });
+    expect(await response.json()).toMatchObject({
+      error: {
+        status: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('You can only set only one of thinking budget and thinking level.'),
+      },
+    });
   });
 
   it('budget 0 turns thinking off on Flash: no thoughtsTokenCount', async () => {
@@ -154,6 +159,12 @@ describe('native route', () => {
     ).json()) as Json;
     expect(body.candidates[0].finishReason).toBe('MAX_TOKENS');
     expect(body.usageMetadata.candidatesTokenCount).toBeLessThanOrEqual(3);
+    // A limited answer is a cut of the unlimited one: limits are left out of the seed.
+    const whole = (await (await call({ model: 'gemini-2.0-flash', body: ask('Long') })).json()) as Json;
+    const cut: string = body.candidates[0].content.parts[0].text;
+    expect(cut.length).toBeGreaterThan(0);
+    expect(whole.candidates[0].content.parts[0].text.startsWith(cut)).toBe(true);
+    expect(whole.candidates[0].finishReason).toBe('STOP');
   });
 
   it('stop sequences cut the text before the sequence', async () => {

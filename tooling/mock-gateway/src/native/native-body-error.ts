@@ -40,8 +40,30 @@ export function nativeBodyError({
     const problem = contentProblem({ content: system, at: 'system_instruction' });
     if (problem) return problem;
   }
-  if (body.generationConfig !== undefined && !isObject(body.generationConfig)) {
+  const config = body.generationConfig;
+  if (config !== undefined && !isObject(config)) {
     return invalidValue({ at: 'generation_config', expected: 'a GenerationConfig object' });
+  }
+  const maxOutputTokens = config?.maxOutputTokens;
+  if (maxOutputTokens !== undefined && !(Number.isInteger(maxOutputTokens) && maxOutputTokens > 0)) {
+    return invalidValue({ at: 'generation_config.max_output_tokens', expected: 'a positive integer' });
+  }
+  const stopSequences = config?.stopSequences;
+  if (
+    stopSequences !== undefined &&
+    !(Array.isArray(stopSequences) && stopSequences.every((stop) => typeof stop === 'string'))
+  ) {
+    return invalidValue({ at: 'generation_config.stop_sequences', expected: 'a list of strings' });
+  }
+  const allowed = body.toolConfig?.functionCallingConfig?.allowedFunctionNames;
+  if (
+    allowed !== undefined &&
+    !(Array.isArray(allowed) && allowed.every((name) => typeof name === 'string'))
+  ) {
+    return invalidValue({
+      at: 'tool_config.function_calling_config.allowed_function_names',
+      expected: 'a list of strings',
+    });
   }
   const tools = body.tools;
   if (tools !== undefined && !Array.isArray(tools))

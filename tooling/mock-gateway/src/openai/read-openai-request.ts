@@ -70,6 +70,23 @@ export function readOpenaiRequest({
       }),
     };
   }
+  for (const param of ['max_tokens', 'max_completion_tokens'] as const) {
+    const limit = body[param];
+    if (limit !== undefined && limit !== null && !(Number.isInteger(limit) && limit > 0)) {
+      return { error: invalid({ message: `Invalid '${param}': expected a positive integer.`, param }) };
+    }
+  }
+  const stop = body.stop;
+  if (
+    stop !== undefined &&
+    stop !== null &&
+    typeof stop !== 'string' &&
+    !(Array.isArray(stop) && stop.every((item) => typeof item === 'string'))
+  ) {
+    return {
+      error: invalid({ message: "Invalid 'stop': expected a string or a list of strings.", param: 'stop' }),
+    };
+  }
   const toolError = toolDeclarationError(tools);
   if (toolError) return { error: toolError };
   const effort = body.reasoning_effort as ReasoningEffort | undefined;
@@ -131,7 +148,6 @@ export function readOpenaiRequest({
   const cachedTokens = implicitCache.lookupAndRemember({ model, blocks });
   const lastUser = [...messages].reverse().find((message) => message.role === 'user');
   const json = jsonModeOf(body.response_format);
-  const stop = body.stop;
   return {
     request: {
       model,
