@@ -55,6 +55,47 @@ function echo(path = '/gemini/v1beta/models/gemini-2.5-flash:generateContent') {
     });
 }
 
+describe('close', () => {
+  it('can be called twice, and both calls resolve', async () => {
+    const own = createTransport({ baseURL: 'http://127.0.0.1:9/gemini', auth: 'none', env: {} });
+    await expect(Promise.all([own.close(), own.close()])).resolves.toEqual([undefined, undefined]);
+    await expect(own.close()).resolves.toBeUndefined();
+  });
+});
+
+describe('an error envelope sent with a 200', () => {
+  const path = '/gemini/v1beta/models/gemini-2.5-flash:generateContent';
+
+  it('raises the error the envelope describes, and retries it when its code is retryable', async () => {
+    const pool = agent.get(origin);
+    pool
+      .intercept({ path, method: 'POST' })
+      .reply(200, { error: { code: 503, message: 'The model is overloaded.', status: 'UNAVAILABLE' } });
+    pool.intercept({ path, method: 'POST' }).reply(200, { candidates: [] });
+    const response = await transport({ maxRetries: 1 }).request(post());
+    expect(response.kind === 'json' && response.body).toEqual({ candidates: [] });
+  });
+
+  it("gives a 400 in a JSON array (Google's OpenAI endpoint) as BadRequestError, not as a success", async () => {
+    agent
+      .get(origin)
+      .intercept({ path, method: 'POST' })
+      .reply(200, [{ error: { code: 400, message: 'Invalid JSON payload', status: 'INVALID_ARGUMENT' } }]);
+    const error = await transport({ maxRetries: 0 })
+      .request(post())
+      .catch((caught: unknown) => caught);
+    expect(BadRequestError.isInstance(error)).toBe(true);
+    expect((error as BadRequestError).statusCode).toBe(400);
+    expect((error as BadRequestError).message).toContain('Invalid JSON payload');
+  });
+
+  it('leaves a success that merely has an `error` field that is not an object alone', async () => {
+    agent.get(origin).intercept({ path, method: 'POST' }).reply(200, { error: null, candidates: [] });
+    const response = await transport().request(post());
+    expect(response.kind === 'json' && response.body).toEqual({ error: null, candidates: [] });
+  });
+});
+
 describe('createTransport', () => {
   it('joins the path to the base URL, encodes the query and the JSON body', async () => {
     echo();

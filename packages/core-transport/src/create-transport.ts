@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { backoffDelay } from './backoff-delay.js';
 import { CallScope } from './call-scope.js';
 import { createDispatcher } from './create-dispatcher.js';
-import { errorFromResponse } from './error-from-response.js';
+import { errorFromResponse, isErrorEnvelope } from './error-from-response.js';
 import {
   AbortedError,
   type GemgateError,
@@ -217,22 +217,26 @@ export function createTransport(options: TransportOptions): Transport {
       };
     }
     const text = await response.body.text();
-    return {
-      kind: 'json',
-      status,
-      headers,
-      requestId,
-      body: parseJsonBody({ text, status, requestId, secrets }),
-    };
+    const body = parseJsonBody({ text, status, requestId, secrets });
+    // Gateways sometimes wrap an upstream failure in a 200: it is still that failure, and as
+    // retryable as its envelope's code says.
+    if (isErrorEnvelope(body)) {
+      const error = errorFromResponse({ status, headers, body, secrets });
+      return { failed: true, error, retryAfterMs: parseRetryDelay({ headers, body: error.responseBody }) };
+    }
+    return { kind: 'json', status, headers, requestId, body };
   }
 
+  let closing: Promise<void> | undefined;
   const chain = middleware.reduceRight<Next>((next, step) => (request) => step(request, next), send);
 
   return {
     baseURL,
     request: chain,
-    async close() {
-      await ownDispatcher?.close();
+    close() {
+      // Closing twice is a no-op that waits for the first close, not undici's ClientDestroyedError.
+      closing ??= ownDispatcher ? ownDispatcher.close().then(() => undefined) : Promise.resolve();
+      return closing;
     },
   };
 }

@@ -230,3 +230,15 @@ function asString(value: unknown): string | undefined {
 function asCode(value: unknown): string | number | undefined {
   return typeof value === 'string' || typeof value === 'number' ? value : undefined;
 }
+
+/**
+ * Whether a body the upstream sent with a 2xx status is really an error: `{error:{...}}`, or
+ * a JSON array of those (Google's OpenAI endpoint). No success answer of either protocol has
+ * a top-level `error` object.
+ */
+export function isErrorEnvelope(value: unknown): boolean {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first !== 'object' || first === null) return false;
+  const error = (first as { error?: unknown }).error;
+  return typeof error === 'object' && error !== null;
+}

@@ -45,10 +45,19 @@ describe('checkThinking', () => {
     for (const budget of [0, -1, 1024, 16_384]) {
       expect(checkThinking({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: budget } })).toEqual([]);
     }
-    for (const budget of [16_385, -2, 1.5]) {
+    for (const budget of [24_577, -2, 1.5]) {
       expect(
         checkThinking({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: budget } })[0]?.severity,
       ).toBe('error');
+    }
+  });
+
+  it('warns, without refusing, above the 16K the gateway documents for 2.5 Flash', () => {
+    for (const budget of [16_385, 24_576]) {
+      const issues = checkThinking({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: budget } });
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ severity: 'warning', field: 'thinkingBudget' });
+      expect(issues[0]?.message).toContain('16384');
     }
   });
 

@@ -23,8 +23,13 @@ export interface ThinkingRules {
   canDisable: boolean;
   /** Smallest positive budget accepted. */
   minBudget: number;
-  /** Largest budget accepted by the gateway. */
+  /** Largest budget the upstream accepts. */
   maxBudget: number;
+  /**
+   * Largest budget the gateway documents, when lower than `maxBudget` (2.5 Flash: 16K, while
+   * Google accepts 24,576). A budget above it is sent, with a warning.
+   */
+  advisedMaxBudget?: number | undefined;
   /** Budget used when none is sent; `-1` means dynamic. */
   defaultBudget: number;
   /** Whether `-1` (dynamic thinking) is accepted. */
@@ -92,7 +97,8 @@ export const modelFamilies: readonly ModelFamily[] = [
       dynamicAllowed: true,
       budgetDiscouraged: false,
       levels: ['low', 'high'],
-      reasoningEfforts: ['low', 'medium', 'high'],
+      // Google maps `minimal` and `low` to level low, `medium` and `high` to level high.
+      reasoningEfforts: ['minimal', 'low', 'medium', 'high'],
     },
     inputTokenLimit: million,
     outputTokenLimit: 65_536,
@@ -130,7 +136,7 @@ export const modelFamilies: readonly ModelFamily[] = [
       dynamicAllowed: true,
       budgetDiscouraged: true,
       levels: [],
-      reasoningEfforts: ['low', 'medium', 'high'],
+      reasoningEfforts: ['minimal', 'low', 'medium', 'high'],
     },
     inputTokenLimit: million,
     outputTokenLimit: 65_536,
@@ -149,7 +155,7 @@ export const modelFamilies: readonly ModelFamily[] = [
       dynamicAllowed: true,
       budgetDiscouraged: false,
       levels: [],
-      reasoningEfforts: ['none', 'low', 'medium', 'high'],
+      reasoningEfforts: ['none', 'minimal', 'low', 'medium', 'high'],
     },
     inputTokenLimit: million,
     outputTokenLimit: 65_536,
@@ -163,14 +169,15 @@ export const modelFamilies: readonly ModelFamily[] = [
       supported: true,
       canDisable: true,
       minBudget: 1,
-      // The gateway documents 0..16K for 2.5 Flash (Google accepts up to 24,576).
-      maxBudget: 16_384,
+      // Google accepts up to 24,576; the gateway documents 0..16K, so above that we warn.
+      maxBudget: 24_576,
+      advisedMaxBudget: 16_384,
       // The gateway's guide gives 1024 as the default budget.
       defaultBudget: 1024,
       dynamicAllowed: true,
       budgetDiscouraged: false,
       levels: [],
-      reasoningEfforts: ['none', 'low', 'medium', 'high'],
+      reasoningEfforts: ['none', 'minimal', 'low', 'medium', 'high'],
     },
     inputTokenLimit: million,
     outputTokenLimit: 65_536,
@@ -317,6 +324,12 @@ export function checkThinking({
         field: 'thinkingBudget',
         message: `thinkingBudget ${budget} is out of range for ${name}: use ${rules.canDisable ? '0 (off), ' : ''}-1 (dynamic) or ${rules.minBudget}..${rules.maxBudget}.`,
       });
+    } else if (rules.advisedMaxBudget !== undefined && budget > rules.advisedMaxBudget) {
+      issues.push({
+        severity: 'warning',
+        field: 'thinkingBudget',
+        message: `thinkingBudget ${budget} is above the ${rules.advisedMaxBudget} the gateway documents for ${name} (the upstream accepts up to ${rules.maxBudget}); it is sent as it is.`,
+      });
     } else if (rules.budgetDiscouraged) {
       issues.push({
         severity: 'warning',
@@ -341,7 +354,8 @@ export function checkThinking({
 /** Google's mapping of `reasoning_effort` to a thinking budget on budget-based families. */
 export const reasoningEffortBudgets: Readonly<Record<ReasoningEffort, number>> = {
   none: 0,
-  minimal: 128,
+  // Google's OpenAI-compatibility table maps `minimal` to 1,024 on budget-based (2.5) models.
+  minimal: 1024,
   low: 1024,
   medium: 8192,
   high: 24_576,

@@ -1,6 +1,6 @@
 import type { CallScope } from './call-scope.js';
 import { ChunkGapTimer } from './chunk-gap-timer.js';
-import { errorFromResponse } from './error-from-response.js';
+import { errorFromResponse, isErrorEnvelope } from './error-from-response.js';
 import { ConnectionError, GemgateError, ResponseValidationError, StreamInterruptedError } from './errors.js';
 import { JsonArrayDecoder } from './json-array-decoder.js';
 import { mapNetworkError } from './map-network-error.js';
@@ -247,8 +247,6 @@ function throwIfErrorEvent({
   headers: Record<string, string>;
   secrets: readonly string[];
 }): void {
-  if (typeof value !== 'object' || value === null) return;
-  const error = (value as { error?: unknown }).error;
-  if (typeof error !== 'object' || error === null) return;
+  if (!isErrorEnvelope(value)) return;
   throw errorFromResponse({ status: 200, headers, body: value, secrets });
 }

@@ -43,11 +43,17 @@ describe('checkNativeModel', () => {
     });
   });
 
-  it('enforces the 2.5 Flash budget range of the gateway (0..16K)', () => {
-    checkNativeModel({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: 0 } });
-    checkNativeModel({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: 16_384 } });
+  it('enforces the 2.5 Flash budget range, warning above the 16K the gateway documents', () => {
+    const warnings: string[] = [];
+    const logger = { debug: () => {}, warn: (message: string) => warnings.push(message) };
+    checkNativeModel({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: 0 }, logger });
+    checkNativeModel({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: 16_384 }, logger });
+    expect(warnings).toEqual([]);
+    checkNativeModel({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: 20_000 }, logger });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('16384');
     const error = errorOf(() =>
-      checkNativeModel({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: 20_000 } }),
+      checkNativeModel({ model: 'gemini-2.5-flash', thinking: { thinkingBudget: 30_000 } }),
     );
     expect(error.message).toMatch(/out of range/);
   });

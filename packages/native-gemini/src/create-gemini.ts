@@ -1,4 +1,5 @@
 import {
+  AbortedError,
   createTransport,
   type Logger,
   type Middleware,
@@ -49,7 +50,11 @@ export interface Gemini {
   readonly chats: Chats;
   /** The transport underneath (base URL, raw requests through the same middleware). */
   readonly transport: Transport;
-  /** Closes the client's connections. */
+  /**
+   * Closes the client's connections. Streams whose answer is open but not being read yet are
+   * cancelled first (their `response` rejects with an `AbortedError`); a stream being read
+   * keeps its connection until the loop ends or breaks.
+   */
   close(): Promise<void>;
 }
 
@@ -102,6 +107,7 @@ export function createGemini({
     apiPrefix: alreadyVersioned ? '' : `${apiVersion}/`,
     logger,
     streamFormat,
+    unreadStreams: new Set(),
   };
   const models = new Models({ context });
   return {
@@ -109,6 +115,10 @@ export function createGemini({
     caches: new Caches({ context }),
     chats: new Chats({ models }),
     transport,
-    close: () => transport.close(),
+    close: () => {
+      const reason = new AbortedError('The client was closed before this stream was read.');
+      for (const cancel of context.unreadStreams) cancel(reason);
+      return transport.close();
+    },
   };
 }

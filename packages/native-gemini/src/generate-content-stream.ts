@@ -33,23 +33,33 @@ export interface GenerateContentStreamView extends AsyncIterable<GenerateContent
 export class GenerateContentStream implements GenerateContentStreamView {
   /** The aggregated answer: parts merged in order, last usage snapshot, last finish reason. */
   readonly response: LazyPromise<GenerateContentResponse>;
-  readonly #open: () => Promise<StreamTransportResponse>;
+  readonly #open: (options: { cancelled: () => boolean }) => Promise<StreamTransportResponse>;
   readonly #zodSchema: z.ZodType | undefined;
   readonly #onComplete: ((response: GenerateContentResponse) => void) | undefined;
+  readonly #unreadStreams: Set<(reason: Error) => void> | undefined;
   #opened: Promise<StreamTransportResponse> | undefined;
   #consumed = false;
+  /** Set once the loop reads the events: from then on, leaving the loop releases them. */
+  #reading = false;
+  #cancelled: Error | undefined;
+  /** This stream's entry in `unreadStreams`, from the moment its request leaves until it is read. */
+  #cancelOnClose: ((reason: Error) => void) | undefined;
 
   constructor({
     open,
     zodSchema,
     onComplete,
+    unreadStreams,
   }: {
-    /** Sends the request; called once, on first use. */
-    open: () => Promise<StreamTransportResponse>;
+    /** Sends the request; called once, on first use. `cancelled()` says whether it is still wanted. */
+    open: (options: { cancelled: () => boolean }) => Promise<StreamTransportResponse>;
     zodSchema?: z.ZodType | undefined;
     /** Called with the aggregated answer before `response` resolves (chats commit history here). */
     onComplete?: ((response: GenerateContentResponse) => void) | undefined;
+    /** Where an opened stream waits until it is read, so the client's `close()` can release it. */
+    unreadStreams?: Set<(reason: Error) => void> | undefined;
   }) {
+    this.#unreadStreams = unreadStreams;
     this.#open = open;
     this.#zodSchema = zodSchema;
     this.#onComplete = onComplete;
@@ -57,12 +67,34 @@ export class GenerateContentStream implements GenerateContentStreamView {
   }
 
   #start(): Promise<StreamTransportResponse> {
-    this.#opened ??= this.#open();
+    if (this.#opened) return this.#opened;
+    if (this.#cancelled) return Promise.reject(this.#cancelled);
+    const cancelOnClose = (reason: Error) => this.#cancel(reason);
+    this.#cancelOnClose = cancelOnClose;
+    this.#unreadStreams?.add(cancelOnClose);
+    this.#opened = this.#open({ cancelled: () => this.#cancelled !== undefined });
+    // A request that failed holds no socket: the client's close has nothing to release.
+    this.#opened.then(undefined, () => this.#unreadStreams?.delete(cancelOnClose));
     return this.#opened;
   }
 
+  /**
+   * Gives up the stream before it is read: the request is not sent if it has not left yet,
+   * the transport's events are released (which frees the socket, now or once the headers
+   * arrive) and `response` rejects. Nothing happens once reading has begun: the loop then
+   * owns the events and releases them on leaving.
+   */
+  #cancel(reason: Error): void {
+    if (this.#cancelled || this.#reading) return;
+    this.#cancelled = reason;
+    if (this.#cancelOnClose) this.#unreadStreams?.delete(this.#cancelOnClose);
+    if (!this.response.settled) this.response.reject(reason);
+    this.#opened?.then(releaseEvents, ignore);
+  }
+
   #drainIfIdle(): void {
-    if (this.#consumed) return;
+    // A cancelled stream's `response` is already rejected: nothing to read for it.
+    if (this.#consumed || this.#cancelled) return;
     void (async () => {
       for await (const _chunk of this) {
         // Reading to the end settles `response`; the chunks themselves are not wanted.
@@ -77,13 +109,23 @@ export class GenerateContentStream implements GenerateContentStreamView {
       );
     }
     this.#consumed = true;
-    return this.#iterate();
+    return new ChunkIterator({
+      chunks: this.#iterate(),
+      cancel: () =>
+        this.#cancel(
+          new AbortedError('The stream was closed before its end, so there is no final response.'),
+        ),
+    });
   }
 
   async *#iterate(): AsyncGenerator<GenerateContentResponse> {
     const accumulator = new StreamAccumulator();
     try {
       const opened = await this.#start();
+      // Closed (by the client's close) while the headers were on their way: the events are released.
+      if (this.#cancelled) throw this.#cancelled;
+      this.#reading = true;
+      if (this.#cancelOnClose) this.#unreadStreams?.delete(this.#cancelOnClose);
       const { requestId } = opened;
       for await (const event of opened.events) {
         const body = validateResponse<GenerateContentResponseBody>({
@@ -103,7 +145,7 @@ export class GenerateContentStream implements GenerateContentStreamView {
       this.#onComplete?.(final);
       this.response.resolve(final);
     } catch (error) {
-      this.response.reject(error);
+      if (!this.response.settled) this.response.reject(error);
       throw error;
     } finally {
       if (!this.response.settled) {
@@ -127,5 +169,49 @@ export class GenerateContentStream implements GenerateContentStreamView {
     return this.#start()
       .then(() => view)
       .then(onFulfilled, onRejected);
+  }
+}
+
+const ignore = (): void => {};
+
+/** Frees the socket of an answer nobody will read (the transport's events allow `return()` before any `next()`). */
+function releaseEvents(opened: StreamTransportResponse): void {
+  opened.events[Symbol.asyncIterator]().return?.()?.then(undefined, ignore);
+}
+
+/**
+ * The iterator `for await` gets. A generator ended before its first `next()` never runs, so
+ * its `finally` would not release the transport's events: `return()` and `throw()` at that
+ * point cancel the stream instead. Each `next()` is handed straight to the generator.
+ */
+class ChunkIterator implements AsyncIterator<GenerateContentResponse> {
+  readonly #chunks: AsyncGenerator<GenerateContentResponse>;
+  readonly #cancel: () => void;
+  #started = false;
+
+  constructor({ chunks, cancel }: { chunks: AsyncGenerator<GenerateContentResponse>; cancel: () => void }) {
+    this.#chunks = chunks;
+    this.#cancel = cancel;
+  }
+
+  next(): Promise<IteratorResult<GenerateContentResponse>> {
+    this.#started = true;
+    return this.#chunks.next();
+  }
+
+  return(value?: unknown): Promise<IteratorResult<GenerateContentResponse>> {
+    this.#cancelUnstarted();
+    return this.#chunks.return(value as undefined);
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<GenerateContentResponse>> {
+    this.#cancelUnstarted();
+    return this.#chunks.throw(error);
+  }
+
+  #cancelUnstarted(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#cancel();
   }
 }

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@gemgate/core-transport';
+import { AbortedError, InvalidArgumentError } from '@gemgate/core-transport';
 import { buildGenerateContentRequest } from './build-generate-content-request.js';
 import { checkNativeModel } from './check-native-model.js';
 import { tokenCountToNumber } from './convert-gemini-usage.js';
@@ -145,8 +145,11 @@ export class Models {
     return new GenerateContentStream({
       zodSchema,
       onComplete: turn.onComplete,
-      open: async () => {
+      unreadStreams: this.#context.unreadStreams,
+      open: async ({ cancelled }) => {
         await turn.waitFor?.();
+        // Cancelled while waiting for the previous chat turn: nothing to send.
+        if (cancelled()) throw new AbortedError('The stream was cancelled before its request was sent.');
         return requestStream({
           context: this.#context,
           call: config,

@@ -14,6 +14,11 @@ export interface NativeContext {
   logger: Logger | undefined;
   /** How streams are requested: `sse` (`?alt=sse`, the default) or Gemini's streamed JSON array. */
   streamFormat: 'sse' | 'json-array';
+  /**
+   * Streams whose answer is open but not being read yet: the client's `close()` releases
+   * them, since their socket would otherwise hold it until the total timeout.
+   */
+  unreadStreams: Set<(reason: Error) => void>;
 }
 
 /** Per-call options every method takes, as in `@google/genai`'s `config`. */

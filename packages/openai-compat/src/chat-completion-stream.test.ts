@@ -1,6 +1,9 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { AbortedError, ResponseValidationError, StreamInterruptedError } from '@gemgate/core-transport';
 import { describe, expect, it } from 'vitest';
 import { ChatCompletionStream } from './chat-completion-stream.js';
+import { UnreadStreams } from './unread-streams.js';
 import type { WireChatCompletionChunk, WireDelta } from './wire-types.js';
 
 function chunk(delta: WireDelta, extra: Partial<WireChatCompletionChunk> = {}): WireChatCompletionChunk {
@@ -17,6 +20,25 @@ function chunk(delta: WireDelta, extra: Partial<WireChatCompletionChunk> = {}): 
 async function* events(items: unknown[], failure?: Error): AsyncIterable<unknown> {
   for (const item of items) yield item;
   if (failure) throw failure;
+}
+
+/** Events that record whether they were let go of, as the transport's are (its `return()` frees the socket). */
+function trackedEvents(items: unknown[]): AsyncIterableIterator<unknown> & { returned: number } {
+  let index = 0;
+  return {
+    returned: 0,
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      if (this.returned > 0 || index >= items.length) return { value: undefined, done: true };
+      return { value: items[index++], done: false };
+    },
+    async return() {
+      this.returned += 1;
+      return { value: undefined, done: true };
+    },
+  };
 }
 
 const answer = [
@@ -144,5 +166,97 @@ describe('ChatCompletionStream', () => {
         // consume
       }
     }).rejects.toThrow(/already read/);
+  });
+
+  it('lets go of its events when its iterator is ended before the first chunk', async () => {
+    const source = trackedEvents(answer);
+    const stream = new ChatCompletionStream({ events: source });
+    const iterator = stream[Symbol.asyncIterator]();
+    expect(await iterator.return!()).toEqual({ value: undefined, done: true });
+    expect(source.returned).toBe(1);
+    expect(await iterator.next()).toEqual({ value: undefined, done: true });
+    await expect(stream.finalCompletion()).rejects.toSatisfy((error) => AbortedError.isInstance(error));
+
+    const thrownInto = trackedEvents(answer);
+    const other = new ChatCompletionStream({ events: thrownInto });
+    const failure = new Error('stop');
+    await expect(other[Symbol.asyncIterator]().throw!(failure)).rejects.toBe(failure);
+    expect(thrownInto.returned).toBe(1);
+    await expect(other.finalCompletion()).rejects.toBe(failure);
+  });
+
+  it('lets go of its events on abort() or its controller’s abort before it is read, once', async () => {
+    for (const cancel of [
+      (stream: ChatCompletionStream) => stream.abort(),
+      (stream: ChatCompletionStream) => stream.controller.abort(),
+    ]) {
+      const source = trackedEvents(answer);
+      const stream = new ChatCompletionStream({ events: source });
+      cancel(stream);
+      stream.abort();
+      expect(source.returned).toBe(1);
+      await expect(stream.finalCompletion()).rejects.toSatisfy((error) => AbortedError.isInstance(error));
+    }
+  });
+
+  it('lets go of its events when the loop breaks or a chunk is invalid, and not when they end', async () => {
+    const broken = trackedEvents(answer);
+    for await (const _ of new ChatCompletionStream({ events: broken })) break;
+    expect(broken.returned).toBe(1);
+
+    const invalid = trackedEvents([chunk({ content: 'a' }), { ...chunk({}), choices: [null] }, ...answer]);
+    await expect(new ChatCompletionStream({ events: invalid }).finalCompletion()).rejects.toSatisfy((error) =>
+      ResponseValidationError.isInstance(error),
+    );
+    expect(invalid.returned).toBe(1);
+
+    const whole = trackedEvents(answer);
+    await new ChatCompletionStream({ events: whole }).finalCompletion();
+    expect(whole.returned).toBe(0);
+  });
+
+  it('is not ended by a second iterator while the first one reads', async () => {
+    const source = trackedEvents(answer);
+    const stream = new ChatCompletionStream({ events: source });
+    const reader = stream[Symbol.asyncIterator]();
+    expect((await reader.next()).done).toBe(false);
+    await stream[Symbol.asyncIterator]().return!();
+    expect(source.returned).toBe(0);
+    let count = 1;
+    while (!(await reader.next()).done) count += 1;
+    expect(count).toBe(answer.length);
+    expect((await stream.finalCompletion()).text).toBe('Hello world');
+  });
+
+  it('is in the client’s set of unread streams until it is read, or ended by it', async () => {
+    const unreadStreams = new UnreadStreams();
+    const read = new ChatCompletionStream({ events: trackedEvents(answer), unreadStreams });
+    expect(unreadStreams.size).toBe(1);
+    await read.finalCompletion();
+    expect(unreadStreams.size).toBe(0);
+
+    const source = trackedEvents(answer);
+    const unread = new ChatCompletionStream({ events: source, unreadStreams });
+    const reason = new AbortedError('closed');
+    await unreadStreams.endAll(reason);
+    expect(unreadStreams.size).toBe(0);
+    expect(source.returned).toBe(1);
+    await expect(unread.finalCompletion()).rejects.toBe(reason);
+  });
+
+  it('leaves the client’s set of unread streams once dropped and collected', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const unreadStreams = new UnreadStreams();
+    (() => {
+      new ChatCompletionStream({ events: trackedEvents(answer), unreadStreams });
+    })();
+    expect(unreadStreams.size).toBe(1);
+    // Finalization callbacks run some time after a collection: give them a few turns.
+    for (let turn = 0; turn < 50 && unreadStreams.size > 0; turn++) {
+      collect();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(unreadStreams.size).toBe(0);
   });
 });

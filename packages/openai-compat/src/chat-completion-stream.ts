@@ -4,13 +4,18 @@ import { ChatChunkAccumulator } from './chat-chunk-accumulator.js';
 import type { ChatCompletionChunk } from './chat-completion-chunk.js';
 import { ChatCompletionResult } from './chat-completion-result.js';
 import type { AssistantMessageParam } from './chat-params.js';
+import { EndUnreadIterator } from './end-unread-iterator.js';
+import type { EndUnread, UnreadStreams } from './unread-streams.js';
 
 /**
  * A streamed chat completion: iterate it for chunks, and/or await `finalCompletion()` for the
  * aggregated completion (same helpers as a non-streamed one, with the final usage).
  *
  * The stream is read once. Awaiting `finalCompletion()` without iterating reads it to the end;
- * never awaiting it is fine (its failure is not an unhandled rejection).
+ * never awaiting it is fine (its failure is not an unhandled rejection). Leaving the loop
+ * (`break`, or `return()` on its iterator, even before the first chunk), `abort()`, the
+ * request's signal and the client's `close()` each close the connection of a stream that is
+ * not read to its end.
  *
  * @example
  * ```ts
@@ -33,6 +38,8 @@ export class ChatCompletionStream<TParsed = unknown> implements AsyncIterable<Ch
   #resolve!: (value: ChatCompletionResult<TParsed>) => void;
   #reject!: (reason: unknown) => void;
   readonly #onSettled: (() => void) | undefined;
+  readonly #unreadStreams: UnreadStreams | undefined;
+  readonly #unreadEntry: WeakRef<EndUnread> | undefined;
   #started = false;
   #settled = false;
 
@@ -43,6 +50,7 @@ export class ChatCompletionStream<TParsed = unknown> implements AsyncIterable<Ch
     expectsJson = false,
     controller = new AbortController(),
     onSettled,
+    unreadStreams,
   }: {
     events: AsyncIterable<unknown>;
     requestId?: string | undefined;
@@ -52,10 +60,22 @@ export class ChatCompletionStream<TParsed = unknown> implements AsyncIterable<Ch
     controller?: AbortController | undefined;
     /** Called once the stream has ended, failed or been left (to release listeners). */
     onSettled?: (() => void) | undefined;
+    /**
+     * The client's streams that nobody reads yet: this one stays in it until it is read or
+     * settled, and its entry ends it unread (the client's `close()` calls it).
+     *
+     * @internal
+     */
+    unreadStreams?: UnreadStreams | undefined;
   }) {
     this.#events = events;
     this.controller = controller;
     this.#onSettled = onSettled;
+    this.#unreadStreams = unreadStreams;
+    this.#unreadEntry = unreadStreams?.add(this.#endUnread);
+    // `stream.controller.abort()` and the caller's signal reach the transport, which stops the
+    // request; a stream nobody reads must also let go of its events, and settle.
+    controller.signal.addEventListener('abort', this.#onAbort, { once: true });
     this.requestId = requestId;
     this.#responseSchema = responseSchema;
     this.#expectsJson = expectsJson;
@@ -67,13 +87,27 @@ export class ChatCompletionStream<TParsed = unknown> implements AsyncIterable<Ch
     this.#final.catch(() => {});
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
+  [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
+    // A generator ended before its first `next()` skips its `finally`: the wrapper releases
+    // the connection then (`return()` from a loop left at once, or from a caller's own code).
+    return new EndUnreadIterator({
+      generator: this.#chunks(),
+      onEndUnread: (reason) =>
+        this.#endUnread(
+          reason?.error ??
+            new AbortedError('The stream was closed before it was read, so there is no final completion.'),
+        ),
+    });
+  }
+
+  async *#chunks(): AsyncGenerator<ChatCompletionChunk, void, undefined> {
     if (this.#started) {
       throw new InvalidArgumentError(
         'This stream was already read: iterate it once, and use finalCompletion() for the whole answer.',
       );
     }
     this.#started = true;
+    if (this.#unreadEntry) this.#unreadStreams?.delete(this.#unreadEntry);
     try {
       for await (const event of this.#events) yield this.#accumulator.add(event);
       this.#settle({
@@ -110,11 +144,8 @@ export class ChatCompletionStream<TParsed = unknown> implements AsyncIterable<Ch
    * ```
    */
   abort(): void {
+    // Its listener ends a stream nobody reads (`#onAbort`).
     this.controller.abort();
-    // Nobody is reading, so nothing else would settle the aggregate.
-    if (!this.#started) {
-      this.#settle({ error: new AbortedError('The stream was aborted before it was read.') });
-    }
   }
 
   /** The whole completion once the stream ends, with the same helpers as a non-streamed call. */
@@ -151,11 +182,33 @@ export class ChatCompletionStream<TParsed = unknown> implements AsyncIterable<Ch
     }
   }
 
+  readonly #onAbort = (): void => {
+    // Nobody is reading, so nothing else would settle the aggregate or free the connection.
+    this.#endUnread(new AbortedError('The stream was aborted before it was read.')).catch(ignore);
+  };
+
+  /**
+   * Ends a stream nobody has started reading: its aggregate rejects with `reason`, and the
+   * transport's events are closed, which frees the socket at once (the events of an answer
+   * that was never read cannot be left otherwise but by the total timeout).
+   */
+  readonly #endUnread: EndUnread = async (reason) => {
+    if (this.#started) return;
+    this.#started = true;
+    if (this.#unreadEntry) this.#unreadStreams?.delete(this.#unreadEntry);
+    this.#settle({ error: reason });
+    await this.#events[Symbol.asyncIterator]().return?.();
+  };
+
   #settle(outcome: { value: ChatCompletionResult<TParsed> } | { error: unknown }): void {
     if (this.#settled) return;
     this.#settled = true;
+    if (this.#unreadEntry) this.#unreadStreams?.delete(this.#unreadEntry);
     this.#onSettled?.();
     if ('value' in outcome) this.#resolve(outcome.value);
     else this.#reject(outcome.error);
   }
 }
+
+/** A failure to close events nobody reads concerns no one: the request is aborted anyway. */
+const ignore = (): void => {};

@@ -1,4 +1,5 @@
 import {
+  AbortedError,
   createTransport,
   type Logger,
   type Middleware,
@@ -26,6 +27,7 @@ import { listModels, type ModelListPromise } from './list-models.js';
 import { parseChatParams } from './parse-chat-params.js';
 import { readJsonAnswer } from './read-json-answer.js';
 import { transportOptionsOf } from './request-options.js';
+import { UnreadStreams } from './unread-streams.js';
 import type { WireChatCompletion } from './wire-types.js';
 
 /** What `createOpenAICompat` takes. Every field is optional; any other is an `InvalidArgumentError`. */
@@ -72,7 +74,11 @@ export interface OpenAICompatClient {
   readonly embeddings: {
     create(params: EmbeddingCreateParams, options?: RequestOptions): Promise<EmbeddingResult>;
   };
-  /** Closes the client's connection pool. */
+  /**
+   * Closes the client's connection pool. Streams whose answer is open but not being read yet
+   * are ended first (their loop is over and `finalCompletion()` rejects with an
+   * `AbortedError`); a stream being read keeps its connection until its loop ends or breaks.
+   */
   close(): Promise<void>;
 }
 
@@ -103,6 +109,9 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
     env,
   });
   const secrets = secretsOf({ options });
+  // Streams nobody reads yet, each as the function that ends it: their sockets would hold
+  // `close()` until the total timeout.
+  const unreadStreams = new UnreadStreams();
 
   async function createChatCompletion(
     params: ChatCompletionCreateParams,
@@ -150,6 +159,7 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
         expectsJson,
         controller: link.controller,
         onSettled: link.unlink,
+        unreadStreams,
       });
     }
     const body = readJsonAnswer({ response, operation: 'chat.completions.create', secrets }) as
@@ -180,7 +190,11 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
       create: (params, requestOptions) =>
         createEmbeddings({ transport, params, options: requestOptions, secrets }),
     },
-    close: () => transport.close(),
+    async close() {
+      const reason = new AbortedError('The client was closed before this stream was read.');
+      await unreadStreams.endAll(reason);
+      await transport.close();
+    },
   };
 }
 

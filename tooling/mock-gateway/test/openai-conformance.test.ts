@@ -93,7 +93,8 @@ describe('openai against the mock', () => {
       .create({
         model: 'gemini-2.5-pro',
         messages: [{ role: 'user', content: 'x' }],
-        reasoning_effort: 'minimal',
+        // 2.5 Pro cannot turn thinking off.
+        reasoning_effort: 'none',
       })
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(BadRequestError);
