@@ -235,6 +235,13 @@ function asCode(value: unknown): string | number | undefined {
  * Whether a body the upstream sent with a 2xx status is really an error: `{error:{...}}`, or
  * a JSON array of those (Google's OpenAI endpoint). No success answer of either protocol has
  * a top-level `error` object.
+ *
+ * @example
+ * ```ts
+ * import { isErrorEnvelope } from '@gemgate/core-transport';
+ * isErrorEnvelope({ error: { code: 429, message: 'Quota exceeded' } }); // true
+ * isErrorEnvelope({ candidates: [] }); // false
+ * ```
  */
 export function isErrorEnvelope(value: unknown): boolean {
   const first = Array.isArray(value) ? value[0] : value;

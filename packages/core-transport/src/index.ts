@@ -2,7 +2,7 @@ export { type BackoffOptions, backoffDelay } from './backoff-delay.js';
 export { createTransport } from './create-transport.js';
 export { decodeJsonArrayStream } from './decode-json-array-stream.js';
 export { decodeSse, type SseEvent } from './decode-sse.js';
-export { errorFromResponse, isRetryableStatus } from './error-from-response.js';
+export { errorFromResponse, isErrorEnvelope, isRetryableStatus } from './error-from-response.js';
 export * from './errors.js';
 export * from './model-catalog.js';
 export { parseRetryDelay } from './parse-retry-delay.js';

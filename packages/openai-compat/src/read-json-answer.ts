@@ -1,9 +1,14 @@
-import { errorFromResponse, ResponseValidationError, type TransportResponse } from '@gemgate/core-transport';
+import {
+  errorFromResponse,
+  isErrorEnvelope,
+  ResponseValidationError,
+  type TransportResponse,
+} from '@gemgate/core-transport';
 
 /**
- * The body of a non-streamed answer, checked for what the transport lets through: a stream
- * where JSON was asked for (a middleware answering in the wrong kind), and a 2xx body that is
- * an error envelope (`{ error: {...} }`), which OpenAI-shaped gateways send with status 200 at
+ * The body of a non-streamed answer, checked for what can reach it past the transport's own
+ * check (a middleware answers without the transport): a stream where JSON was asked for, and a
+ * 2xx body that is an error envelope (`{ error: {...} }`), which OpenAI-shaped gateways send with status 200 at
  * times. The latter becomes the typed error its envelope describes (quota, rate limit, ...),
  * not a puzzling "no choices" complaint.
  *
@@ -30,7 +35,7 @@ export function readJsonAnswer({
   }
   const body = response.body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    if (Array.isArray(body) && isErrorEnvelope(body[0])) {
+    if (isErrorEnvelope(body)) {
       throw errorFromResponse({ status: response.status, headers: response.headers, body, secrets });
     }
     return undefined;
@@ -39,10 +44,4 @@ export function readJsonAnswer({
     throw errorFromResponse({ status: response.status, headers: response.headers, body, secrets });
   }
   return body as Record<string, unknown>;
-}
-
-function isErrorEnvelope(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const error = (value as { error?: unknown }).error;
-  return typeof error === 'object' && error !== null;
 }
