@@ -55,6 +55,15 @@ function requestOf({
   };
 }
 
+/** One call of the native client: what the transport sends, and what middleware is told of it. */
+interface NativeCall {
+  context: NativeContext;
+  call?: CallOptions | undefined;
+  operation: string;
+  model?: string | undefined;
+  request: Omit<TransportRequest, 'context'>;
+}
+
 /**
  * Sends a call that answers one JSON body.
  *
@@ -69,13 +78,7 @@ export async function requestJson({
   operation,
   model,
   request,
-}: {
-  context: NativeContext;
-  call?: CallOptions | undefined;
-  operation: string;
-  model?: string | undefined;
-  request: Omit<TransportRequest, 'context'>;
-}): Promise<{ body: unknown; requestId: string | undefined }> {
+}: NativeCall): Promise<{ body: unknown; requestId: string | undefined }> {
   const response = await context.transport.request(requestOf({ context, call, operation, model, request }));
   if (response.kind !== 'json') {
     throw new UpstreamError(`Expected a JSON answer to ${operation}, got a stream.`, {
@@ -93,13 +96,7 @@ export async function requestStream({
   operation,
   model,
   request,
-}: {
-  context: NativeContext;
-  call?: CallOptions | undefined;
-  operation: string;
-  model?: string | undefined;
-  request: Omit<TransportRequest, 'context'>;
-}): Promise<StreamTransportResponse> {
+}: NativeCall): Promise<StreamTransportResponse> {
   const response = await context.transport.request(requestOf({ context, call, operation, model, request }));
   if (response.kind !== 'stream') {
     throw new UpstreamError(`Expected a stream answer to ${operation}, got one JSON body.`, {
