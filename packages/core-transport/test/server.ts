@@ -7,8 +7,14 @@ export type Handler = (request: http.IncomingMessage, response: http.ServerRespo
 export async function startTestServer() {
   let handler: Handler = (_request, response) => response.end('{}');
   const sockets = new Set<Socket>();
-  const requests: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders; body: string }> =
-    [];
+  const requests: Array<{
+    method: string;
+    url: string;
+    headers: http.IncomingHttpHeaders;
+    body: string;
+    /** The client-side port of the connection the request came on: equal ports, same socket. */
+    remotePort: number | undefined;
+  }> = [];
   const server = http.createServer((request, response) => {
     let body = '';
     request.setEncoding('utf8');
@@ -16,13 +22,17 @@ export async function startTestServer() {
       body += chunk;
     });
     request.on('end', () => {
-      requests.push({ method: request.method!, url: request.url!, headers: request.headers, body });
+      requests.push({
+        method: request.method!,
+        url: request.url!,
+        headers: request.headers,
+        body,
+        remotePort: request.socket.remotePort,
+      });
       handler(request, response, body);
     });
   });
-  let connections = 0;
   server.on('connection', (socket) => {
-    connections++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -32,13 +42,6 @@ export async function startTestServer() {
     url: `http://127.0.0.1:${port}`,
     requests,
     sockets,
-    /** Connections accepted since the last `resetConnections()`. */
-    get connections() {
-      return connections;
-    },
-    resetConnections() {
-      connections = 0;
-    },
     handle(next: Handler) {
       handler = next;
     },
