@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    'json-schema': 'src/json-schema/index.ts',
+    wire: 'src/wire/index.ts',
+    internal: 'src/internal.ts',
+  },
   format: ['esm'],
   target: 'node20',
   dts: { compilerOptions: { customConditions: [] } },

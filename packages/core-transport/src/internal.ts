@@ -1,0 +1,8 @@
+/**
+ * Pieces the gemgate packages share with each other but that are not part of the public API:
+ * no semver promise covers this subpath.
+ *
+ * @internal
+ * @module
+ */
+export { type BackoffOptions, backoffDelay } from './backoff-delay.js';
