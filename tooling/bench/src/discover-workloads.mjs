@@ -23,6 +23,15 @@ export async function discoverWorkloads({ only = [] } = {}) {
 function validateWorkload({ workload, file }) {
   const problems = [];
   if (typeof workload?.name !== 'string') problems.push('`name` must be a string');
+  if (workload?.kind === 'import') {
+    // An import workload names modules to import instead of drivers to run.
+    if (typeof workload.modules !== 'object') problems.push('`modules` must map row names to specifiers');
+    else if (!(workload.baseline in workload.modules)) problems.push('`baseline` must name one of `modules`');
+    if (!Number.isInteger(workload.repeats) || workload.repeats < 1)
+      problems.push('`repeats` must be a whole number');
+    if (problems.length > 0) throw new Error(`Workload ${file}: ${problems.join('; ')}.`);
+    return;
+  }
   if (typeof workload?.drivers !== 'object') problems.push('`drivers` must be an object of driver factories');
   else if (!(workload.baseline in workload.drivers)) problems.push('`baseline` must name one of `drivers`');
   if (typeof workload?.check !== 'function') problems.push('`check(answer, driverName)` must be a function');

@@ -1,9 +1,13 @@
 // `pnpm bench`: runs every workload in src/workloads (or those named on the command line),
-// writes results/latest.md and prints it. Options: --iterations N --warmup N --repeats N.
+// writes results/latest.md and results/latest.json and prints the table. Options: --iterations N
+// --warmup N --repeats N --output FILE.md. `--smoke` runs every driver a few times with every
+// answer checked and writes nothing: the test run uses it to prove the bench still works,
+// without measuring anything on a busy machine.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { discoverWorkloads } from './discover-workloads.mjs';
 import { renderTable } from './render-table.mjs';
+import { runImportWorkload } from './run-import-workload.mjs';
 import { runWorkload } from './run-workload.mjs';
 
 const { values, positionals } = parseArgs({
@@ -13,13 +17,25 @@ const { values, positionals } = parseArgs({
     warmup: { type: 'string' },
     repeats: { type: 'string' },
     output: { type: 'string', default: new URL('../results/latest.md', import.meta.url).pathname },
+    smoke: { type: 'boolean', default: false },
   },
 });
+if (values.smoke) {
+  values.iterations ??= '3';
+  values.warmup ??= '1';
+  values.repeats ??= '1';
+}
 
 const workloads = await discoverWorkloads({ only: positionals });
 if (workloads.length === 0) throw new Error(`No workload matches ${positionals.join(', ')}.`);
 const rows = [];
 for (const { file, workload } of workloads) {
+  if (workload.kind === 'import') {
+    process.stderr.write(`bench: ${workload.name} (${Object.keys(workload.modules).join(', ')})\n`);
+    const repeats = values.repeats === undefined ? workload.repeats : Number(values.repeats);
+    rows.push(...(await runImportWorkload({ workload, repeats })));
+    continue;
+  }
   process.stderr.write(`bench: ${workload.name} (${Object.keys(workload.drivers).join(', ')})\n`);
   rows.push(
     ...(await runWorkload({
@@ -30,6 +46,12 @@ for (const { file, workload } of workloads) {
       repeats: values.repeats === undefined ? workload.repeats : Number(values.repeats),
     })),
   );
+}
+if (values.smoke) {
+  process.stdout.write(
+    `bench smoke: ${rows.length} rows from ${workloads.length} workloads, every answer checked\n`,
+  );
+  process.exit(0);
 }
 await mkdir(new URL('../results/', import.meta.url), { recursive: true });
 // A run of some workloads keeps the other workloads' rows from the previous run, so

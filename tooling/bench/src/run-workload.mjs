@@ -45,6 +45,8 @@ export async function runWorkload({ file, workload, iterations, warmup, repeats 
       row.ratio = row.cpuMicrosecondsPerOp / baseline.cpuMicrosecondsPerOp;
       row.isBaseline = row.driver === workload.baseline;
       row.target = workload.targets?.[row.driver];
+      // Machine-readable verdict beside the ratio, for whoever reads results/latest.json.
+      row.met = row.target === undefined ? undefined : row.ratio <= row.target;
     }
     return rows;
   } finally {

@@ -46,3 +46,26 @@ describe('the bench harness', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
   });
 });
+
+describe('the import-time harness', () => {
+  it('imports each module in fresh processes and reports ratios to the baseline module', async () => {
+    const { runImportWorkload } = await import('./run-import-workload.mjs');
+    const rows = await runImportWorkload({
+      workload: {
+        name: 'import-probe',
+        kind: 'import',
+        baseline: 'small',
+        targets: { large: 1 },
+        modules: { small: 'eventsource-parser', large: 'undici' },
+        repeats: 3,
+      },
+    });
+    expect(rows.map((row) => row.driver)).toEqual(['small', 'large']);
+    const [small, large] = rows;
+    expect(small?.ratio).toBe(1);
+    expect(small?.repeats).toBe(3);
+    // undici loads dozens of modules where eventsource-parser loads one: no machine is that noisy.
+    expect(large?.cpuMicrosecondsPerOp).toBeGreaterThan(small?.cpuMicrosecondsPerOp ?? Infinity);
+    expect(large?.met).toBe(false);
+  });
+});

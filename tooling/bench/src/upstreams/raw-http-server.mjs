@@ -1,7 +1,15 @@
-// A minimal local upstream for the transport rows: every request gets the same small JSON
-// answer (or, for `:streamGenerateContent`, the same 20-event SSE stream), so what is
-// measured is the client, not the server. Prints its URL on stdout.
+// A minimal local upstream for the transport and per-chunk rows: every request gets a fixed
+// answer built once at start-up, so what is measured is the client, not the server. Prints its
+// URL on stdout.
+// - `…:generateContent`: one small Gemini answer whose text is `pong`.
+// - `…:streamGenerateContent`: 20 small native SSE events (texts `word0 ` … `word19 `, last
+//   `totalTokenCount` 23), the `transport-sse` row's answer;
+// - `…:streamGenerateContent?chunks=N`: N native SSE events shaped like real Gemini 2.5 chunks
+//   (a running usage snapshot on each, responseId, modelVersion).
+// - `/v1/chat/completions` with `?chunks=N` (or any streamed POST there): N OpenAI chunks, a
+//   usage chunk and `[DONE]`, shaped like the gateway's.
 import http from 'node:http';
+import { nativeStreamBody, openaiStreamBody } from '../payloads/stream-bodies.mjs';
 
 const answer = JSON.stringify({
   candidates: [{ content: { role: 'model', parts: [{ text: 'pong' }] }, finishReason: 'STOP', index: 0 }],
@@ -13,29 +21,59 @@ const headers = {
   'content-length': Buffer.byteLength(answer),
   'x-request-id': 'bench-request',
 };
-
-// A stream request (`:streamGenerateContent`) gets 20 SSE events in the native framing.
-let stream = '';
+let legacyStream = '';
 for (let index = 0; index < 20; index++) {
   const chunk = {
     candidates: [{ content: { role: 'model', parts: [{ text: `word${index} ` }] }, index: 0 }],
     usageMetadata: { promptTokenCount: 3, candidatesTokenCount: index + 1, totalTokenCount: index + 4 },
     modelVersion: 'gemini-2.5-flash',
   };
-  stream += `data: ${JSON.stringify(chunk)}\r\n\r\n`;
+  legacyStream += `data: ${JSON.stringify(chunk)}\r\n\r\n`;
 }
 const streamHeaders = { 'content-type': 'text/event-stream', 'x-request-id': 'bench-stream' };
+
+/** Stream bodies by route and chunk count, built on first use and kept. */
+const bodies = new Map();
+function streamBody({ route, chunks }) {
+  const key = `${route}:${chunks}`;
+  let body = bodies.get(key);
+  if (body === undefined) {
+    body = route === 'native' ? nativeStreamBody({ chunks }) : openaiStreamBody({ chunks });
+    bodies.set(key, body);
+  }
+  return body;
+}
+
+/** Writes a stream in pieces of about 16 KiB (at least two), as a socket would deliver it. */
+function writeInPieces({ response, body }) {
+  const pieceLength = Math.max(1, Math.min(16_384, body.length >> 1));
+  for (let start = 0; start < body.length; start += pieceLength) {
+    response.write(body.slice(start, start + pieceLength));
+  }
+  response.end();
+}
 
 const server = http.createServer((request, response) => {
   // Drain the request body before answering, as a real upstream does.
   request.resume();
   request.on('end', () => {
-    if (request.url.includes(':streamGenerateContent')) {
+    // The chunk count comes as a query parameter or, for a client that cannot add one to a
+    // call (@google/genai), as an `x-bench-chunks` header.
+    const asked = /[?&]chunks=(\d+)/.exec(request.url)?.[1] ?? request.headers['x-bench-chunks'];
+    const chunks = Number(asked ?? 20);
+    const url = new URL(request.url, 'http://upstream');
+    if (url.pathname.includes(':streamGenerateContent')) {
       response.writeHead(200, streamHeaders);
-      // Two writes, so the client meets more than one chunk.
-      const half = stream.length >> 1;
-      response.write(stream.slice(0, half));
-      response.end(stream.slice(half));
+      if (asked === undefined) {
+        writeInPieces({ response, body: legacyStream });
+        return;
+      }
+      writeInPieces({ response, body: streamBody({ route: 'native', chunks }) });
+      return;
+    }
+    if (url.pathname.endsWith('/chat/completions')) {
+      response.writeHead(200, streamHeaders);
+      writeInPieces({ response, body: streamBody({ route: 'openai', chunks }) });
       return;
     }
     response.writeHead(200, headers);

@@ -27,6 +27,7 @@ export default {
   name: 'native-gemini-stream',
   description: 'One streamed generateContent: every SSE chunk decoded, text assembled, last usage kept.',
   baseline: 'raw undici',
+  targets: { '@gemgate/native-gemini': 1.3 },
   iterations: 1000,
   warmup: 200,
   repeats: 5,

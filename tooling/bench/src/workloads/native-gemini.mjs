@@ -15,6 +15,7 @@ export default {
   name: 'native-gemini',
   description: 'One generateContent call: request validated, answer parsed, text and usage read.',
   baseline: 'raw undici',
+  targets: { '@gemgate/native-gemini': 1.15 },
   iterations: 2000,
   warmup: 300,
   repeats: 5,

@@ -32,6 +32,7 @@ export default {
   name: 'openai-compat-stream',
   description: 'One streamed chat completion: every chunk decoded, text assembled, final usage read.',
   baseline: 'raw undici',
+  targets: { '@gemgate/openai-compat': 1.3 },
   iterations: 1000,
   warmup: 200,
   repeats: 5,

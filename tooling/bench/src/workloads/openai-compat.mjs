@@ -29,6 +29,7 @@ export default {
   name: 'openai-compat',
   description: 'One non-streamed chat completion and its text and usage, keep-alive, one at a time.',
   baseline: 'raw undici',
+  targets: { '@gemgate/openai-compat': 1.15 },
   iterations: 2000,
   warmup: 300,
   repeats: 5,
