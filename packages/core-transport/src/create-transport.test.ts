@@ -89,6 +89,70 @@ describe('an error envelope sent with a 200', () => {
     expect((error as BadRequestError).message).toContain('Invalid JSON payload');
   });
 
+  it('raises it the same when a middleware answers with it', async () => {
+    const rateLimited = {
+      error: { code: 429, message: 'Resource exhausted.', status: 'RESOURCE_EXHAUSTED' },
+    };
+    for (const body of [rateLimited, [rateLimited]]) {
+      const answering: Middleware = async () => ({
+        kind: 'json',
+        status: 200,
+        headers: {},
+        requestId: 'req-mw',
+        body,
+      });
+      const error = await transport({ middleware: [answering] })
+        .request(post())
+        .catch((caught: unknown) => caught);
+      expect(RateLimitError.isInstance(error)).toBe(true);
+      expect((error as RateLimitError).message).toContain('Resource exhausted.');
+    }
+    // In a middleware's stream too, event by event; letting go of it lets go of the events beneath.
+    let returned = 0;
+    const recorded = {
+      [Symbol.asyncIterator]() {
+        const items = [{ n: 1 }, rateLimited, { n: 2 }];
+        return {
+          next: async () => ({ value: items.shift(), done: false }),
+          return: async () => {
+            returned += 1;
+            return { value: undefined, done: true as const };
+          },
+        };
+      },
+    };
+    const replaying: Middleware = async () => ({
+      kind: 'stream',
+      status: 200,
+      headers: {},
+      requestId: 'req-mw',
+      events: recorded,
+    });
+    const replayed = await transport({ middleware: [replaying] }).request(post());
+    const seen: unknown[] = [];
+    const failure = await (async () => {
+      if (replayed.kind !== 'stream') throw new Error('expected a stream');
+      for await (const event of replayed.events) seen.push(event);
+    })().catch((caught: unknown) => caught);
+    expect(seen).toEqual([{ n: 1 }]);
+    expect(RateLimitError.isInstance(failure)).toBe(true);
+    expect(returned).toBe(1);
+    const unread = await transport({ middleware: [replaying] }).request(post());
+    if (unread.kind === 'stream') await unread.events[Symbol.asyncIterator]().return?.();
+    expect(returned).toBe(2);
+
+    // An answer that also carries results is that answer.
+    const withData: Middleware = async () => ({
+      kind: 'json',
+      status: 200,
+      headers: {},
+      requestId: 'req-mw',
+      body: { ...rateLimited, data: [] },
+    });
+    const response = await transport({ middleware: [withData] }).request(post());
+    expect(response.kind === 'json' && response.body).toEqual({ ...rateLimited, data: [] });
+  });
+
   it('leaves a success that merely has an `error` field that is not an object alone', async () => {
     agent.get(origin).intercept({ path, method: 'POST' }).reply(200, { error: null, candidates: [] });
     const response = await transport().request(post());

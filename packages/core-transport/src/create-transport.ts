@@ -2,7 +2,10 @@ import type { Dispatcher } from 'undici';
 import { backoffDelay } from './backoff-delay.js';
 import { CallScope } from './call-scope.js';
 import { createDispatcher } from './create-dispatcher.js';
-import { errorFromResponse, isErrorEnvelope } from './error-from-response.js';
+import { encodeJsonWithBinary } from './encode-json-with-binary.js';
+import { envelopeCheckedEvents } from './envelope-checked-events.js';
+import { errorFromResponse } from './error-from-response.js';
+import { errorOfEnvelope } from './error-of-envelope.js';
 import {
   AbortedError,
   type GemgateError,
@@ -15,7 +18,7 @@ import { parseRetryDelay } from './parse-retry-delay.js';
 import { preciseTimeoutBelowMs } from './precise-timeout.js';
 import { redactJsonSyntaxError, redactSecrets } from './redact-secrets.js';
 import { resolveApiKey, resolveAppCode } from './resolve-config.js';
-import { type ResponseBodyStream, streamEvents } from './stream-events.js';
+import { isWireEvents, type ResponseBodyStream, streamEvents } from './stream-events.js';
 import type {
   Next,
   RequestBody,
@@ -25,6 +28,7 @@ import type {
   TransportRequest,
   TransportResponse,
 } from './transport-types.js';
+import { UnreadStreams } from './unread-streams.js';
 
 const defaultTimeouts = { total: 600_000, firstByte: 60_000, chunkGap: 60_000 };
 type Timeouts = typeof defaultTimeouts;
@@ -219,23 +223,48 @@ export function createTransport(options: TransportOptions): Transport {
     const text = await response.body.text();
     const body = parseJsonBody({ text, status, requestId, secrets });
     // Gateways sometimes wrap an upstream failure in a 200: it is still that failure, and as
-    // retryable as its envelope's code says.
-    if (isErrorEnvelope(body)) {
-      const error = errorFromResponse({ status, headers, body, secrets });
+    // retryable as its envelope's code says (the same check runs again above the middleware).
+    const error = errorOfEnvelope({ status, headers, body, secrets });
+    if (error)
       return { failed: true, error, retryAfterMs: parseRetryDelay({ headers, body: error.responseBody }) };
-    }
     return { kind: 'json', status, headers, requestId, body };
   }
 
   let closing: Promise<void> | undefined;
   const chain = middleware.reduceRight<Next>((next, step) => (request) => step(request, next), send);
+  const unreadStreams = new UnreadStreams();
 
   return {
     baseURL,
-    request: chain,
+    // Without middleware, `send` has already checked the envelope.
+    request:
+      middleware.length === 0
+        ? send
+        : async (request) => {
+            const response = await chain(request);
+            if (response.kind !== 'json') {
+              if (isWireEvents(response.events)) return response;
+              const { events, headers } = response;
+              return { ...response, events: envelopeCheckedEvents({ events, headers, secrets }) };
+            }
+            // A middleware answered (a cache, a stand-in): the same check as on the wire, so both
+            // clients raise the typed error rather than read an answer that is not there.
+            const error = errorOfEnvelope({
+              status: response.status,
+              headers: response.headers,
+              body: response.body,
+              secrets,
+            });
+            if (error) throw error;
+            return response;
+          },
+    holdUnreadStream: (hold) => unreadStreams.add(hold),
     close() {
       // Closing twice is a no-op that waits for the first close, not undici's ClientDestroyedError.
-      closing ??= ownDispatcher ? ownDispatcher.close().then(() => undefined) : Promise.resolve();
+      closing ??= (async () => {
+        await unreadStreams.endAll(new AbortedError('The client was closed before this stream was read.'));
+        await ownDispatcher?.close();
+      })();
       return closing;
     },
   };
@@ -269,17 +298,25 @@ function encodeBody({
   let headers: Record<string, string>;
   let encoded: string | AsyncIterable<Uint8Array> | undefined;
   let replayable = true;
+  const marked = isRequestBody(body) ? body : undefined;
   if (body === undefined) {
     headers = baseHeaders;
-  } else if (isRequestBody(body) && body.kind === 'bytes') {
+  } else if (marked?.kind === 'bytes') {
     // Streamed as it is read (the media package sends large files this way): never buffered,
     // and therefore never retried, since the bytes cannot be read twice.
-    headers = { ...baseHeaders, 'content-type': body.contentType, 'content-length': String(body.length) };
-    encoded = body.stream;
+    headers = { ...baseHeaders, 'content-type': marked.contentType, 'content-length': String(marked.length) };
+    encoded = marked.stream;
     replayable = false;
+  } else if (marked?.kind === 'json-with-binary') {
+    // Marked by the client that saw a binary slot, so a plain JSON body is never walked here.
+    const binary = encodeJsonWithBinary({ value: marked.value });
+    headers = { ...jsonHeaders, 'content-length': String(binary.length) };
+    // Each try iterates anew, which opens every source again; one-shot sources are tried once.
+    encoded = { [Symbol.asyncIterator]: () => binary.chunks()[Symbol.asyncIterator]() };
+    replayable = binary.replayable;
   } else {
     headers = jsonHeaders;
-    encoded = JSON.stringify(isRequestBody(body) && body.kind === 'json' ? body.value : body);
+    encoded = JSON.stringify(marked?.kind === 'json' ? marked.value : body);
   }
   if (extraHeaders) {
     headers = { ...headers };
@@ -300,7 +337,9 @@ function isRequestBody(body: unknown): body is RequestBody {
     const candidate = body as { stream?: unknown; length?: unknown };
     return typeof candidate.length === 'number' && typeof candidate.stream === 'object';
   }
-  return kind === 'json' && 'value' in body && Object.keys(body).length === 2;
+  return (
+    (kind === 'json' || kind === 'json-with-binary') && 'value' in body && Object.keys(body).length === 2
+  );
 }
 
 function applyAuth({

@@ -6,3 +6,5 @@
  * @module
  */
 export { type BackoffOptions, backoffDelay } from './backoff-delay.js';
+export { base64Length, encodeBase64Stream } from './base64-encode-stream.js';
+export { UnreadStreams } from './unread-streams.js';

@@ -36,6 +36,11 @@ interface StreamEventsOptions {
   timeouts: { firstByte: number; chunkGap: number };
 }
 
+/** Whether `events` are the transport's own, already checked for error events. */
+export function isWireEvents(events: AsyncIterable<unknown>): boolean {
+  return events instanceof StreamEvents;
+}
+
 /** Single use, as the response's `events` is documented to be. */
 class StreamEvents implements AsyncIterableIterator<unknown> {
   private readonly options: StreamEventsOptions;

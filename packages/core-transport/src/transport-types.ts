@@ -1,5 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { BackoffOptions } from './backoff-delay.js';
+import type { CallContext } from './call-context.js';
+import type { UnreadStreamHold } from './unread-streams.js';
 
 /** How a route authenticates. The gateway rejects redundant auth, so exactly one is sent. */
 export type AuthScheme =
@@ -36,9 +38,14 @@ export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** A request body: a JSON value, or a stream of bytes with a known length (never buffered). */
+/**
+ * A request body: a JSON value; a JSON value whose string values may be `BinarySlot`s, sent
+ * streamed with its exact length (the base64 of a large file is never held in memory); or a
+ * stream of bytes with a known length (never buffered).
+ */
 export type RequestBody =
   | { kind: 'json'; value: unknown }
+  | { kind: 'json-with-binary'; value: unknown }
   | { kind: 'bytes'; stream: AsyncIterable<Uint8Array>; length: number; contentType: string };
 
 /** One call, as middleware sees it. */
@@ -57,8 +64,8 @@ export interface TransportRequest {
   /** Per-call overrides. */
   timeout?: number | TimeoutOptions | undefined;
   maxRetries?: number | undefined;
-  /** Free-form data middleware can read (the client sets `route` and `operation`). */
-  context?: Record<string, unknown> | undefined;
+  /** What the call is (route, operation, model, streamed or not); both clients set it on every call. */
+  context?: CallContext | undefined;
 }
 
 interface TransportResponseBase {
@@ -125,7 +132,21 @@ export interface TransportOptions {
 /** A configured connection to one route of the gateway. */
 export interface Transport {
   readonly baseURL: string;
+  /**
+   * Sends a call through the middleware, then the wire. A 2xx JSON answer that is an error
+   * envelope (`{ error: {...} }`), from the wire or from a middleware, rejects with the typed
+   * error it describes.
+   */
   request(request: TransportRequest): Promise<TransportResponse>;
-  /** Closes the transport's own agent (not a dispatcher passed in). */
+  /**
+   * Holds a stream whose answer is open but not read yet, weakly, so that `close()` can end it
+   * (its socket would hold the close until the total timeout); gives the function that lets
+   * go of it once it is read or over. `ResponseStream` calls it; nothing else needs to.
+   */
+  holdUnreadStream(hold: UnreadStreamHold): () => void;
+  /**
+   * Ends the streams nobody reads yet (their `final()` rejects with an `AbortedError`), then
+   * closes the transport's own agent (not a dispatcher passed in).
+   */
   close(): Promise<void>;
 }

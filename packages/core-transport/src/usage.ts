@@ -4,11 +4,15 @@
  * - `inputTokens` is everything the model read, cached tokens included
  *   (native `promptTokenCount`, OpenAI `prompt_tokens`).
  * - `outputTokens` is everything the model wrote, thinking included
- *   (native `candidatesTokenCount + thoughtsTokenCount`, OpenAI `completion_tokens`).
+ *   (native `candidatesTokenCount + thoughtsTokenCount`, OpenAI `completion_tokens` plus any
+ *   thinking the upstream left out of it).
  * - `reasoningTokens` is the thinking share of `outputTokens`.
  * - `cachedInputTokens` is the share of `inputTokens` read from a cache (billed at a discount).
  * - `toolUseInputTokens` is the native `toolUsePromptTokenCount` (tool results the model read).
- * - `totalTokens` is what the upstream reported as the total.
+ * - `totalTokens` is what the upstream reported as the total; it should equal
+ *   `inputTokens + outputTokens + toolUseInputTokens`, and `checkUsage` reports when it does not.
+ *
+ * `convertGeminiUsage` and `convertOpenAIUsage` build it from either wire.
  */
 export interface Usage {
   inputTokens: number;

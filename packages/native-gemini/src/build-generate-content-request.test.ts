@@ -98,6 +98,107 @@ describe('buildGenerateContentRequest', () => {
     });
   });
 
+  it('sends z.number().int() without the ±(2^53 - 1) bounds, as the OpenAI client does', () => {
+    const schema = z.object({ count: z.number().int() });
+    const expected = {
+      type: 'object',
+      properties: { count: { type: 'integer' } },
+      required: ['count'],
+      additionalProperties: false,
+    };
+    const { body } = buildGenerateContentRequest({ contents: 'x', config: { responseJsonSchema: schema } });
+    expect((body.generationConfig as Record<string, unknown>).responseJsonSchema).toEqual(expected);
+  });
+
+  it("rewrites a JSON Schema given as responseSchema into Gemini's subset", () => {
+    const { body } = buildGenerateContentRequest({
+      contents: 'x',
+      config: {
+        responseSchema: {
+          $schema: 'https://json-schema.org/draft/2020-12/schema',
+          type: 'object',
+          properties: { note: { type: ['string', 'null'] } },
+          additionalProperties: false,
+        },
+      },
+    });
+    expect((body.generationConfig as Record<string, unknown>).responseSchema).toEqual({
+      type: 'object',
+      properties: { note: { type: 'string', nullable: true } },
+      propertyOrdering: ['note'],
+    });
+  });
+
+  it('names the path of a BigInt or a circular value in a schema instead of a TypeError later', () => {
+    const loop: Record<string, unknown> = { type: 'object' };
+    loop.properties = { again: loop };
+    for (const [config, argument] of [
+      [
+        { responseSchema: { type: 'object', properties: { n: { type: 'integer', maximum: 10n } } } },
+        'config.responseSchema.properties.n.maximum',
+      ],
+      [
+        { responseJsonSchema: { type: 'object', properties: { n: { type: 'integer', default: 1n } } } },
+        'config.responseJsonSchema.properties.n.default',
+      ],
+      [
+        { tools: [{ functionDeclarations: [{ name: 'f', parameters: loop }] }] },
+        'config.tools.0.functionDeclarations.0.parameters.properties.again',
+      ],
+    ] as const) {
+      let caught: unknown;
+      try {
+        JSON.stringify(buildGenerateContentRequest({ contents: 'x', config: config as never }).body);
+      } catch (error) {
+        caught = error;
+      }
+      expect(InvalidArgumentError.isInstance(caught)).toBe(true);
+      expect((caught as InvalidArgumentError).argument).toBe(argument);
+    }
+  });
+
+  it('applies the tool-name and enum rules of the OpenAI route to function declarations', () => {
+    for (const [declaration, argument] of [
+      [{ name: 'mcp:search' }, 'config.tools.0.functionDeclarations.0.name'],
+      [
+        {
+          name: 'f',
+          parameters: { type: 'object', properties: { size: { type: 'integer', enum: [1, 2] } } },
+        },
+        'config.tools.0.functionDeclarations.0.parameters.properties.size.enum',
+      ],
+    ] as const) {
+      let caught: unknown;
+      try {
+        buildGenerateContentRequest({
+          contents: 'x',
+          config: { tools: [{ functionDeclarations: [declaration] }] },
+        });
+      } catch (error) {
+        caught = error;
+      }
+      expect(InvalidArgumentError.isInstance(caught)).toBe(true);
+      expect((caught as InvalidArgumentError).argument).toBe(argument);
+    }
+    expect(() =>
+      buildGenerateContentRequest({
+        contents: 'x',
+        config: {
+          tools: [
+            {
+              functionDeclarations: [
+                {
+                  name: 'get_weather.v2',
+                  parameters: { type: 'OBJECT', properties: { unit: { type: 'STRING', enum: ['c', 'f'] } } },
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    ).not.toThrow();
+  });
+
   it('sends no generationConfig when there is nothing to put in it', () => {
     expect(buildGenerateContentRequest({ contents: 'x' }).body).toEqual({
       contents: [{ role: 'user', parts: [{ text: 'x' }] }],

@@ -1,6 +1,13 @@
+import {
+  checkToolName,
+  checkToolSchema,
+  isZodSchema,
+  type JsonSchema,
+  toGeminiSchema,
+  toJsonSchema,
+} from '@gemgate/core-transport/json-schema';
 import type { z } from 'zod';
-import { convertResponseJsonSchema, convertResponseSchema, isZodSchema } from './convert-response-schema.js';
-import type { GenerateContentConfig } from './generate-content-config.js';
+import type { GenerateContentConfig, Tool } from './generate-content-config.js';
 import { generateContentConfigSchema } from './generate-content-config-schema.js';
 import { type ContentListInput, normalizeContent, normalizeContents } from './normalize-contents.js';
 import { parseArguments } from './parse-arguments.js';
@@ -30,6 +37,26 @@ export interface GenerateContentRequest {
   body: Record<string, unknown>;
   /** The caller's zod schema, to validate `parsed` with. */
   zodSchema: z.ZodType | undefined;
+}
+
+/** The same name and schema rules as the OpenAI route, so a tool declared once works on both. */
+function checkFunctionDeclarations({ tools }: { tools: Tool[] }): void {
+  tools.forEach((tool, index) => {
+    tool.functionDeclarations?.forEach((declaration, position) => {
+      const path = `config.tools.${index}.functionDeclarations.${position}`;
+      checkToolName({ name: declaration.name, path: `${path}.name` });
+      if (declaration.parameters !== undefined) {
+        checkToolSchema({ schema: declaration.parameters, path: `${path}.parameters` });
+      }
+      if (isSchemaObject(declaration.parametersJsonSchema)) {
+        checkToolSchema({ schema: declaration.parametersJsonSchema, path: `${path}.parametersJsonSchema` });
+      }
+    });
+  });
+}
+
+function isSchemaObject(value: unknown): value is JsonSchema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function normalizeMediaResolution(value: string): string {
@@ -69,13 +96,20 @@ export function buildGenerateContentRequest({
         argument: 'config.systemInstruction',
       });
     } else if (topLevelFields.has(key)) {
+      if (key === 'tools') checkFunctionDeclarations({ tools: value as Tool[] });
       body[key] = value;
-    } else if (key === 'responseSchema' && isZodSchema(value)) {
-      zodSchema = value;
-      generationConfig.responseSchema = convertResponseSchema(value);
-    } else if (key === 'responseJsonSchema' && isZodSchema(value)) {
-      zodSchema = value;
-      generationConfig.responseJsonSchema = convertResponseJsonSchema(value);
+    } else if (key === 'responseSchema' && isSchemaObject(value)) {
+      // A JSON Schema given here (type lists, additionalProperties, $defs) is a 400 as is:
+      // it is rewritten into Gemini's subset, as @google/genai does; a subset schema keeps its meaning.
+      if (isZodSchema<z.ZodType>(value)) zodSchema = value;
+      const jsonSchema = toJsonSchema({ schema: value, path: 'config.responseSchema' });
+      generationConfig.responseSchema = toGeminiSchema({ schema: jsonSchema, path: 'config.responseSchema' });
+    } else if (key === 'responseJsonSchema' && isSchemaObject(value)) {
+      if (isZodSchema<z.ZodType>(value)) zodSchema = value;
+      generationConfig.responseJsonSchema = toJsonSchema({
+        schema: value,
+        path: 'config.responseJsonSchema',
+      });
     } else if (key === 'mediaResolution') {
       generationConfig.mediaResolution = normalizeMediaResolution(value as string);
     } else {

@@ -11,6 +11,7 @@ import {
 import { Pager } from './pager.js';
 import { expirationFields } from './parse-ttl.js';
 import { cachedContentSchema, listCachedContentsResponseSchema } from './response-schemas.js';
+import { toTransportBody } from './to-transport-body.js';
 import { validateResponse } from './validate-response.js';
 import type { CachedContent } from './wire-types.js';
 
@@ -104,9 +105,9 @@ export class Caches {
     const answer = await requestJson({
       context: this.#context,
       call: config,
-      operation: 'createCachedContent',
+      operation: 'caches.create',
       model,
-      request: { method: 'POST', path: 'cachedContents', body },
+      request: { method: 'POST', path: 'cachedContents', body: toTransportBody({ body }) },
     });
     return this.#validate(answer.body, answer.requestId);
   }
@@ -126,7 +127,7 @@ export class Caches {
     const answer = await requestJson({
       context: this.#context,
       call: config,
-      operation: 'getCachedContent',
+      operation: 'caches.get',
       request: { method: 'GET', path: cacheResource(name) },
     });
     return this.#validate(answer.body, answer.requestId);
@@ -151,7 +152,7 @@ export class Caches {
       const answer = await requestJson({
         context: this.#context,
         call: config,
-        operation: 'listCachedContents',
+        operation: 'caches.list',
         request: { method: 'GET', path: 'cachedContents', query: { pageSize: config?.pageSize, pageToken } },
       });
       const body = validateResponse<{ cachedContents?: CachedContent[]; nextPageToken?: string }>({
@@ -192,7 +193,7 @@ export class Caches {
     const answer = await requestJson({
       context: this.#context,
       call: config,
-      operation: 'updateCachedContent',
+      operation: 'caches.update',
       request: { method: 'PATCH', path: cacheResource(name), query: { updateMask: field }, body: expiration },
     });
     return this.#validate(answer.body, answer.requestId);
@@ -212,7 +213,7 @@ export class Caches {
     await requestJson({
       context: this.#context,
       call: config,
-      operation: 'deleteCachedContent',
+      operation: 'caches.delete',
       request: { method: 'DELETE', path: cacheResource(name) },
     });
   }

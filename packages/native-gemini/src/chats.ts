@@ -1,7 +1,8 @@
 import type { GenerateContentConfig } from './generate-content-config.js';
 import type { GenerateContentResponse } from './generate-content-response.js';
 import type { GenerateContentStream } from './generate-content-stream.js';
-import type { Models } from './models.js';
+import { type Models, streamGenerateContent } from './models.js';
+import type { NativeContext } from './native-context.js';
 import { type ContentListInput, normalizeContents } from './normalize-contents.js';
 import type { Content } from './wire-types.js';
 
@@ -36,6 +37,7 @@ function modelTurnOf(response: GenerateContentResponse): Content | undefined {
 export class Chat {
   readonly model: string;
   readonly #models: Models;
+  readonly #context: NativeContext;
   readonly #config: GenerateContentConfig | undefined;
   readonly #history: Content[];
   /** Settles when the last turn sent is over, whichever way it ended. */
@@ -43,18 +45,22 @@ export class Chat {
   /** The last turn, when it was streamed: the next turn may have to read it (see #previousTurn). */
   #lastStream: GenerateContentStream | undefined;
 
+  /** @internal Built by `chats.create`. */
   constructor({
     models,
+    context,
     model,
     config,
     history = [],
   }: {
     models: Models;
+    context: NativeContext;
     model: string;
     config?: GenerateContentConfig | undefined;
     history?: Content[] | undefined;
   }) {
     this.#models = models;
+    this.#context = context;
     this.model = model;
     this.#config = config;
     this.#history = [...history];
@@ -144,16 +150,22 @@ export class Chat {
     config?: GenerateContentConfig | undefined;
   }): GenerateContentStream {
     const userTurn = normalizeContents({ contents: message, argument: 'message' });
-    const stream = this.#models.generateContentStream(
-      { model: this.model, contents: userTurn, config: this.#configFor(config) },
-      {
+    let settled!: () => void;
+    const over = new Promise<void>((resolve) => {
+      settled = resolve;
+    });
+    const stream = streamGenerateContent({
+      context: this.#context,
+      parameters: { model: this.model, contents: userTurn, config: this.#configFor(config) },
+      turn: {
         waitFor: this.#previousTurn(),
         contentsAtSend: () => [...this.#history, ...userTurn],
         onComplete: (response) => this.#commit(userTurn, response),
+        onSettled: settled,
       },
-    );
+    });
     // The next message waits until this stream ends, whichever way it ends.
-    this.#queue = stream.response.whenSettled();
+    this.#queue = over;
     this.#lastStream = stream;
     return stream;
   }
@@ -162,9 +174,12 @@ export class Chat {
 /** `chats.*`: multi-turn conversations. */
 export class Chats {
   readonly #models: Models;
+  readonly #context: NativeContext;
 
-  constructor({ models }: { models: Models }) {
+  /** @internal Built by `createGemini`. */
+  constructor({ models, context }: { models: Models; context: NativeContext }) {
     this.#models = models;
+    this.#context = context;
   }
 
   /**
@@ -186,6 +201,6 @@ export class Chats {
     config?: GenerateContentConfig | undefined;
     history?: Content[] | undefined;
   }): Chat {
-    return new Chat({ models: this.#models, model, config, history });
+    return new Chat({ models: this.#models, context: this.#context, model, config, history });
   }
 }

@@ -81,7 +81,10 @@ describe('checkNativeModel', () => {
       }),
     );
     expect(error.argument).toBe('config.thinkingConfig.thinkingLevel');
-    expect(error.message).toMatch(/not both/);
+    // Word for word what the OpenAI client says for extra_body.google.thinking_config.
+    expect(error.message).toBe(
+      'Set either a thinking level or a thinking budget, not both: the upstream rejects a request with both, whatever the model.',
+    );
   });
 
   it('refuses ids that would change the URL path (query, fragment, method, traversal)', () => {

@@ -6,6 +6,7 @@ import {
   lookupModel,
   type ThinkingRequest,
 } from '@gemgate/core-transport';
+import { thinkingLevelForCheck } from './thinking-level-for-check.js';
 
 /** `gemini-2.5-flash`, `models/gemini-2.5-flash`, `tunedModels/my-model-123`. */
 const modelIdPattern = /^(?:(?:models|tunedModels)\/)?[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -55,9 +56,10 @@ export function checkNativeModel({
     );
   }
   // The upstream rejects both together on every model, so this holds for unknown models too.
+  // The OpenAI client refuses the pair in extra_body.google.thinking_config with this same message.
   if (thinking?.thinkingBudget !== undefined && thinking.thinkingLevel !== undefined) {
     throw new InvalidArgumentError(
-      'Set either config.thinkingConfig.thinkingLevel or config.thinkingConfig.thinkingBudget, not both: the upstream rejects a request with both.',
+      'Set either a thinking level or a thinking budget, not both: the upstream rejects a request with both, whatever the model.',
       { argument: 'config.thinkingConfig.thinkingLevel' },
     );
   }
@@ -66,7 +68,9 @@ export function checkNativeModel({
     return;
   }
   if (!thinking) return;
-  for (const issue of checkThinking({ model, thinking })) {
+  // `ThinkingLevel.HIGH` ('HIGH') and the REST docs' 'high' are the same level to the upstream.
+  const checked = { ...thinking, thinkingLevel: thinkingLevelForCheck(thinking.thinkingLevel) };
+  for (const issue of checkThinking({ model, thinking: checked })) {
     const argument = `config.thinkingConfig.${issue.field === 'model' ? '' : issue.field}`.replace(/\.$/, '');
     if (issue.severity === 'error') throw new InvalidArgumentError(issue.message, { argument });
     logger?.warn(issue.message, { model, argument });

@@ -1,17 +1,19 @@
 import {
-  AbortedError,
   createTransport,
   type Logger,
   type Middleware,
   resolveBaseURL,
   type TimeoutOptions,
+  type ToolLoopClient,
   type Transport,
   type TransportOptions,
+  toolLoopAdapterKey,
 } from '@gemgate/core-transport';
 import { Caches } from './caches.js';
 import { Chats } from './chats.js';
 import { Models } from './models.js';
 import type { NativeContext } from './native-context.js';
+import { createGeminiToolLoopAdapter } from './tool-loop-adapter.js';
 
 /** What `createGemini` takes. Every field is optional. */
 export interface GeminiOptions {
@@ -43,8 +45,11 @@ export interface GeminiOptions {
   streamFormat?: 'sse' | 'json-array' | undefined;
 }
 
-/** The native Gemini client: `models`, `caches`, `chats`, as in `@google/genai`. */
-export interface Gemini {
+/**
+ * The native Gemini client: `models`, `caches`, `chats`, as in `@google/genai`. A
+ * `ToolLoopClient`, so `@gemgate/tools` runs its tool loop on it.
+ */
+export interface Gemini extends ToolLoopClient {
   readonly models: Models;
   readonly caches: Caches;
   readonly chats: Chats;
@@ -107,18 +112,15 @@ export function createGemini({
     apiPrefix: alreadyVersioned ? '' : `${apiVersion}/`,
     logger,
     streamFormat,
-    unreadStreams: new Set(),
   };
   const models = new Models({ context });
   return {
     models,
+    [toolLoopAdapterKey]: ({ model }) => createGeminiToolLoopAdapter({ client: { models }, model }),
     caches: new Caches({ context }),
-    chats: new Chats({ models }),
+    chats: new Chats({ models, context }),
     transport,
-    close: () => {
-      const reason = new AbortedError('The client was closed before this stream was read.');
-      for (const cancel of context.unreadStreams) cancel(reason);
-      return transport.close();
-    },
+    // The transport ends the streams nobody reads yet before it closes its connections.
+    close: () => transport.close(),
   };
 }

@@ -35,12 +35,8 @@ export const generateContentConfigSchema = z.looseObject({
         functionDeclarations: z
           .array(
             z.looseObject({
-              name: z
-                .string()
-                .regex(
-                  /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/,
-                  'function names start with a letter or underscore and use letters, digits, _ . : - (64 at most)',
-                ),
+              // The name's rule is core's `checkToolName`, shared with the OpenAI route.
+              name: z.string(),
             }),
           )
           .optional(),

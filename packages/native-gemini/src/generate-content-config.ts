@@ -65,13 +65,14 @@ export interface GenerateContentConfig {
   mediaResolution?: string | undefined;
   responseMimeType?: string | undefined;
   /**
-   * The shape of a JSON answer: a zod schema (converted, and used to validate `parsed`), or an
-   * OpenAPI-subset schema object sent as is.
+   * The shape of a JSON answer: a zod schema (converted, and used to validate `parsed`), or a
+   * JSON Schema or OpenAPI-subset object; either is written into Gemini's subset (`nullable`,
+   * no `additionalProperties`, `$ref`s inlined) by `toGeminiSchema` of `@gemgate/core-transport/json-schema`.
    */
   responseSchema?: z.ZodType | Record<string, unknown> | undefined;
   /**
    * A JSON Schema (Gemini 2.5 and later): a zod schema (converted, recursion allowed, and used to
-   * validate `parsed`), or a JSON Schema object sent as is.
+   * validate `parsed`), or a JSON Schema object sent as is (without `$schema`).
    */
   responseJsonSchema?: unknown;
   responseModalities?: string[] | undefined;

@@ -1,6 +1,5 @@
-import { ResponseValidationError, type Usage } from '@gemgate/core-transport';
+import { convertGeminiUsage, ResponseValidationError, type Usage } from '@gemgate/core-transport';
 import type { z } from 'zod';
-import { convertGeminiUsage } from './convert-gemini-usage.js';
 import type {
   Candidate,
   CodeExecutionResult,
@@ -98,7 +97,9 @@ export class GenerateContentResponse {
   get functionCalls(): FunctionCallInfo[] | undefined {
     let calls: FunctionCallInfo[] | undefined;
     for (const part of this.parts) {
-      if (!part.functionCall) continue;
+      // A nameless call is a continuation piece of streamed arguments (Vertex `partialArgs`);
+      // the stream's final response carries the whole call.
+      if (part.functionCall?.name === undefined) continue;
       calls ??= [];
       calls.push({
         id: part.functionCall.id,
@@ -198,8 +199,12 @@ export class GenerateContentResponse {
     return this.raw.promptFeedback;
   }
 
-  /** Token usage in the neutral vocabulary. */
+  /**
+   * Token usage in the neutral vocabulary, the same fields the openai client's `usage` has
+   * (`inputTokens`, `outputTokens` with thinking, ...); the wire counts stay in `usageMetadata`.
+   * All zeros when the answer carries no `usageMetadata`.
+   */
   get usage(): Usage {
-    return convertGeminiUsage(this.raw.usageMetadata);
+    return convertGeminiUsage({ usageMetadata: this.raw.usageMetadata });
   }
 }

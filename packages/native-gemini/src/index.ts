@@ -1,3 +1,5 @@
+// The usage converter lives in core (both clients share one vocabulary); kept importable here.
+export { convertGeminiUsage, tokenCountToNumber } from '@gemgate/core-transport';
 export {
   buildGenerateContentRequest,
   type GenerateContentRequest,
@@ -5,9 +7,21 @@ export {
 export { type CacheExpiration, Caches, type CreateCachedContentConfig } from './caches.js';
 export { Chat, type ChatMessage, Chats } from './chats.js';
 export { checkNativeModel } from './check-native-model.js';
-export { convertGeminiUsage, tokenCountToNumber } from './convert-gemini-usage.js';
-export { convertResponseJsonSchema, convertResponseSchema, isZodSchema } from './convert-response-schema.js';
 export { createGemini, type Gemini, type GeminiOptions } from './create-gemini.js';
+export {
+  BlockedReason,
+  FinishReason,
+  FunctionCallingConfigMode,
+  HarmBlockThreshold,
+  HarmCategory,
+  Language,
+  MediaResolution,
+  Modality,
+  Outcome,
+  PartMediaResolutionLevel,
+  ThinkingLevel,
+  Type,
+} from './enums.js';
 export type * from './generate-content-config.js';
 export {
   type CodeExecution,
@@ -16,9 +30,7 @@ export {
 } from './generate-content-response.js';
 export { GenerateContentStream, type GenerateContentStreamView } from './generate-content-stream.js';
 export { GoogleGenAI, type GoogleGenAIHttpOptions, type GoogleGenAIOptions } from './google-genai-compat.js';
-export { LazyPromise } from './lazy-promise.js';
 export {
-  type ChatTurnHooks,
   type CountTokensResponse,
   type EmbedContentConfig,
   type EmbedContentResponse,
@@ -27,12 +39,30 @@ export {
 } from './models.js';
 export type { CallOptions } from './native-context.js';
 export {
+  type BinaryInlinePart,
   type ContentInput,
   type ContentListInput,
+  type ContentTurnInput,
+  contentsCarryBinary,
   normalizeContent,
   normalizeContents,
+  type PartInput,
 } from './normalize-contents.js';
 export { type Page, Pager } from './pager.js';
 export { formatExpireTime, formatTtl } from './parse-ttl.js';
+export {
+  createModelContent,
+  createPartFromBase64,
+  createPartFromCodeExecutionResult,
+  createPartFromExecutableCode,
+  createPartFromFunctionCall,
+  createPartFromFunctionResponse,
+  createPartFromText,
+  createPartFromUri,
+  createUserContent,
+  type PartListUnion,
+  type PartUnion,
+} from './part-helpers.js';
 export { StreamAccumulator } from './stream-accumulator.js';
+export { createGeminiToolLoopAdapter, type GeminiToolLoopClient } from './tool-loop-adapter.js';
 export type * from './wire-types.js';

@@ -1,7 +1,6 @@
-import { AbortedError, InvalidArgumentError } from '@gemgate/core-transport';
+import { AbortedError, InvalidArgumentError, tokenCountToNumber } from '@gemgate/core-transport';
 import { buildGenerateContentRequest } from './build-generate-content-request.js';
 import { checkNativeModel } from './check-native-model.js';
-import { tokenCountToNumber } from './convert-gemini-usage.js';
 import type { GenerateContentConfig } from './generate-content-config.js';
 import { GenerateContentResponse } from './generate-content-response.js';
 import { GenerateContentStream } from './generate-content-stream.js';
@@ -22,6 +21,7 @@ import {
   listModelsResponseSchema,
   modelSchema,
 } from './response-schemas.js';
+import { toTransportBody } from './to-transport-body.js';
 import { validateResponse } from './validate-response.js';
 import type { Content, ContentEmbedding, GenerateContentResponseBody, Model } from './wire-types.js';
 
@@ -56,13 +56,89 @@ export interface EmbedContentConfig extends CallOptions {
 
 /**
  * How a chat drives a streamed turn: wait for the previous turn, read the history only when
- * the request leaves, and commit the turn when the stream completes. Not needed otherwise.
+ * the request leaves, commit the turn when the stream completes, and hear when it is over.
  */
 export interface ChatTurnHooks {
   /** Called when the request is about to leave (first use of the stream); the request waits for it. */
   waitFor?: (() => Promise<unknown>) | undefined;
   contentsAtSend?: (() => Content[]) | undefined;
   onComplete?: ((response: GenerateContentResponse) => void) | undefined;
+  onSettled?: (() => void) | undefined;
+}
+
+/** Checks the arguments of a generation (errors name the field), then the catalog's rules, as the upstream would. */
+function prepareGenerateContent({
+  context,
+  parameters: { model, contents, config },
+}: {
+  context: NativeContext;
+  parameters: GenerateContentParameters;
+}) {
+  const request = buildGenerateContentRequest({ contents, config });
+  checkNativeModel({ model, thinking: config?.thinkingConfig, logger: context.logger });
+  const { body } = request;
+  // The upstream ignores or rejects these next to an explicit cache: the cache already holds them.
+  if (body.cachedContent !== undefined) {
+    for (const field of ['systemInstruction', 'tools', 'toolConfig'] as const) {
+      if (body[field] !== undefined) {
+        throw new InvalidArgumentError(
+          `config.${field} cannot be sent with config.cachedContent: put it in the cache (caches.create) instead.`,
+          { argument: `config.${field}` },
+        );
+      }
+    }
+  }
+  return request;
+}
+
+/**
+ * A streamed generation, with a chat's turn hooks when a chat sends it (`generateContentStream`
+ * has none). Argument errors throw here, before anything is sent.
+ *
+ * @example
+ * ```ts
+ * const stream = streamGenerateContent({ context, parameters: { model: 'gemini-2.5-flash', contents: 'Hi' } });
+ * ```
+ */
+export function streamGenerateContent({
+  context,
+  parameters,
+  turn = {},
+}: {
+  context: NativeContext;
+  parameters: GenerateContentParameters;
+  turn?: ChatTurnHooks | undefined;
+}): GenerateContentStream {
+  const { model, config } = parameters;
+  const { body, zodSchema } = prepareGenerateContent({ context, parameters });
+  return new GenerateContentStream({
+    zodSchema,
+    onComplete: turn.onComplete,
+    onSettled: turn.onSettled,
+    transport: context.transport,
+    signal: config?.abortSignal,
+    open: async ({ signal, isWanted }) => {
+      await turn.waitFor?.();
+      // Ended while waiting for the previous chat turn: nothing to send.
+      if (!isWanted()) throw new AbortedError('The stream was cancelled before its request was sent.');
+      return requestStream({
+        context,
+        call: config,
+        operation: 'streamGenerateContent',
+        model,
+        request: {
+          method: 'POST',
+          path: `${modelResource(model)}:streamGenerateContent`,
+          query: context.streamFormat === 'sse' ? { alt: 'sse' } : undefined,
+          body: toTransportBody({
+            body: turn.contentsAtSend ? { ...body, contents: turn.contentsAtSend() } : body,
+          }),
+          stream: context.streamFormat,
+          signal,
+        },
+      });
+    },
+  });
 }
 
 /** `models.*`: generation, token counting, embeddings and the model list. */
@@ -72,25 +148,6 @@ export class Models {
   /** @internal Built by `createGemini`. */
   constructor({ context }: { context: NativeContext }) {
     this.#context = context;
-  }
-
-  #prepare({ model, contents, config }: GenerateContentParameters) {
-    // Arguments first (errors name the field), then the catalog's rules, as the upstream would.
-    const request = buildGenerateContentRequest({ contents, config });
-    checkNativeModel({ model, thinking: config?.thinkingConfig, logger: this.#context.logger });
-    const { body } = request;
-    // The upstream ignores or rejects these next to an explicit cache: the cache already holds them.
-    if (body.cachedContent !== undefined) {
-      for (const field of ['systemInstruction', 'tools', 'toolConfig'] as const) {
-        if (body[field] !== undefined) {
-          throw new InvalidArgumentError(
-            `config.${field} cannot be sent with config.cachedContent: put it in the cache (caches.create) instead.`,
-            { argument: `config.${field}` },
-          );
-        }
-      }
-    }
-    return request;
   }
 
   /**
@@ -106,13 +163,17 @@ export class Models {
    */
   async generateContent(parameters: GenerateContentParameters): Promise<GenerateContentResponse> {
     const { model, config } = parameters;
-    const { body, zodSchema } = this.#prepare(parameters);
+    const { body, zodSchema } = prepareGenerateContent({ context: this.#context, parameters });
     const answer = await requestJson({
       context: this.#context,
       call: config,
       operation: 'generateContent',
       model,
-      request: { method: 'POST', path: `${modelResource(model)}:generateContent`, body },
+      request: {
+        method: 'POST',
+        path: `${modelResource(model)}:generateContent`,
+        body: toTransportBody({ body }),
+      },
     });
     const raw = validateResponse<GenerateContentResponseBody>({
       schema: generateContentResponseSchema,
@@ -136,35 +197,8 @@ export class Models {
    * console.log((await stream.response).usage);
    * ```
    */
-  generateContentStream(
-    parameters: GenerateContentParameters,
-    turn: ChatTurnHooks = {},
-  ): GenerateContentStream {
-    const { model, config } = parameters;
-    const { body, zodSchema } = this.#prepare(parameters);
-    return new GenerateContentStream({
-      zodSchema,
-      onComplete: turn.onComplete,
-      unreadStreams: this.#context.unreadStreams,
-      open: async ({ cancelled }) => {
-        await turn.waitFor?.();
-        // Cancelled while waiting for the previous chat turn: nothing to send.
-        if (cancelled()) throw new AbortedError('The stream was cancelled before its request was sent.');
-        return requestStream({
-          context: this.#context,
-          call: config,
-          operation: 'streamGenerateContent',
-          model,
-          request: {
-            method: 'POST',
-            path: `${modelResource(model)}:streamGenerateContent`,
-            query: this.#context.streamFormat === 'sse' ? { alt: 'sse' } : undefined,
-            body: turn.contentsAtSend ? { ...body, contents: turn.contentsAtSend() } : body,
-            stream: this.#context.streamFormat,
-          },
-        });
-      },
-    });
+  generateContentStream(parameters: GenerateContentParameters): GenerateContentStream {
+    return streamGenerateContent({ context: this.#context, parameters });
   }
 
   /**
@@ -191,7 +225,10 @@ export class Models {
       request: {
         method: 'POST',
         path: `${modelResource(model)}:countTokens`,
-        body: wholeRequest ? { generateContentRequest: { model: modelResource(model), ...body } } : body,
+        body: toTransportBody({
+          body,
+          sent: wholeRequest ? { generateContentRequest: { model: modelResource(model), ...body } } : body,
+        }),
       },
     });
     const raw = validateResponse<Record<string, unknown>>({
@@ -201,11 +238,11 @@ export class Models {
       requestId: answer.requestId,
     });
     return {
-      totalTokens: tokenCountToNumber(raw.totalTokens as number | undefined),
+      totalTokens: tokenCountToNumber({ count: raw.totalTokens as number | undefined }),
       cachedContentTokenCount:
         raw.cachedContentTokenCount === undefined
           ? undefined
-          : tokenCountToNumber(raw.cachedContentTokenCount as number | string),
+          : tokenCountToNumber({ count: raw.cachedContentTokenCount as number | string }),
       raw,
     };
   }
@@ -226,7 +263,7 @@ export class Models {
     const answer = await requestJson({
       context: this.#context,
       call: config,
-      operation: 'getModel',
+      operation: 'models.get',
       model,
       request: { method: 'GET', path: modelResource(model) },
     });
@@ -257,7 +294,7 @@ export class Models {
       const answer = await requestJson({
         context: this.#context,
         call: config,
-        operation: 'listModels',
+        operation: 'models.list',
         request: { method: 'GET', path: 'models', query: { pageSize: config?.pageSize, pageToken } },
       });
       const body = validateResponse<{ models?: Model[]; nextPageToken?: string }>({

@@ -1,5 +1,7 @@
 import {
+  type CallContext,
   type Logger,
+  type Operation,
   type StreamTransportResponse,
   type Transport,
   type TransportRequest,
@@ -14,11 +16,6 @@ export interface NativeContext {
   logger: Logger | undefined;
   /** How streams are requested: `sse` (`?alt=sse`, the default) or Gemini's streamed JSON array. */
   streamFormat: 'sse' | 'json-array';
-  /**
-   * Streams whose answer is open but not being read yet: the client's `close()` releases
-   * them, since their socket would otherwise hold it until the total timeout.
-   */
-  unreadStreams: Set<(reason: Error) => void>;
 }
 
 /** Per-call options every method takes, as in `@google/genai`'s `config`. */
@@ -41,17 +38,19 @@ function requestOf({
 }: {
   context: NativeContext;
   call: CallOptions | undefined;
-  operation: string;
+  operation: Operation;
   model: string | undefined;
   request: Omit<TransportRequest, 'context'>;
 }): TransportRequest {
+  const callContext: CallContext = { route: 'native', operation, model, stream: Boolean(request.stream) };
   return {
     ...request,
     path: context.apiPrefix + request.path,
-    signal: call?.abortSignal,
+    // A stream sends its own signal, which the caller's `abortSignal` feeds.
+    signal: request.signal ?? call?.abortSignal,
     headers: call?.httpOptions?.headers,
     timeout: call?.httpOptions?.timeout,
-    context: { route: 'native', operation, model },
+    context: callContext,
   };
 }
 
@@ -59,7 +58,7 @@ function requestOf({
 interface NativeCall {
   context: NativeContext;
   call?: CallOptions | undefined;
-  operation: string;
+  operation: Operation;
   model?: string | undefined;
   request: Omit<TransportRequest, 'context'>;
 }

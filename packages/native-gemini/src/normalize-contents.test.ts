@@ -1,6 +1,6 @@
-import { InvalidArgumentError } from '@gemgate/core-transport';
+import { binarySource, InvalidArgumentError } from '@gemgate/core-transport';
 import { describe, expect, it } from 'vitest';
-import { normalizeContent, normalizeContents } from './normalize-contents.js';
+import { contentsCarryBinary, normalizeContent, normalizeContents } from './normalize-contents.js';
 
 describe('normalizeContents', () => {
   it('turns a string into one user turn', () => {
@@ -61,5 +61,30 @@ describe('normalizeContent', () => {
     });
     const content = { role: 'system', parts: [{ text: 'c' }] };
     expect(normalizeContent({ content, argument })).toBe(content);
+  });
+});
+
+describe('contentsCarryBinary', () => {
+  const data = binarySource({
+    byteLength: 1,
+    open: async function* () {
+      yield new Uint8Array([1]);
+    },
+  });
+
+  it('keeps a part whose inline data is a binary slot as it is, and finds it', () => {
+    const contents = normalizeContents({
+      contents: ['Look:', { inlineData: { mimeType: 'image/png', data } }],
+    });
+    expect(contents[0]!.parts![1]!.inlineData!.data).toBe(data);
+    expect(contentsCarryBinary({ contents })).toBe(true);
+  });
+
+  it('finds none in text, base64 strings or parts without a list', () => {
+    const contents = [
+      { role: 'user', parts: [{ text: 'x' }, { inlineData: { mimeType: 'image/png', data: 'AAAA' } }] },
+      { role: 'model' },
+    ];
+    expect(contentsCarryBinary({ contents })).toBe(false);
   });
 });

@@ -1,14 +1,63 @@
-import { InvalidArgumentError } from '@gemgate/core-transport';
+import { type BinarySlot, InvalidArgumentError, isBinarySlot } from '@gemgate/core-transport';
 import type { Content, Part } from './wire-types.js';
 
+/**
+ * A part whose inline data is a `BinarySlot` (from `binarySource` or `@gemgate/media`): its
+ * base64 is produced while the request is sent, so a large file is never held as a string.
+ */
+export interface BinaryInlinePart {
+  inlineData: { mimeType: string; data: BinarySlot; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+/** A part as a request takes it: a wire part, or one whose `inlineData.data` is a `BinarySlot`. */
+export type PartInput = Part | BinaryInlinePart;
+
+/** A turn as a request takes it: like `Content`, with parts that may carry a `BinarySlot`. */
+export interface ContentTurnInput {
+  role?: string | undefined;
+  parts?: PartInput[] | undefined;
+  [key: string]: unknown;
+}
+
 /** What `contents` accepts: a string, a part, a list of parts (strings allowed), a content, or a list of contents. */
-export type ContentListInput = string | Part | Content | ReadonlyArray<string | Part> | readonly Content[];
+export type ContentListInput =
+  | string
+  | PartInput
+  | ContentTurnInput
+  | ReadonlyArray<string | PartInput>
+  | readonly ContentTurnInput[];
 
 /** What a system instruction accepts: a string, a part, a list of parts, or a content. */
-export type ContentInput = string | Part | Content | ReadonlyArray<string | Part>;
+export type ContentInput = string | PartInput | ContentTurnInput | ReadonlyArray<string | PartInput>;
 
 function isContent(value: unknown): value is Content {
   return typeof value === 'object' && value !== null && Array.isArray((value as Content).parts);
+}
+
+/**
+ * Whether any part of these contents carries a `BinarySlot` as its inline data, so the request
+ * must be sent as a streamed `json-with-binary` body. Reads only each part's `inlineData`, so a
+ * request without media costs one look per part.
+ *
+ * @example
+ * ```ts
+ * import { binarySource } from '@gemgate/core-transport';
+ * import { contentsCarryBinary } from '@gemgate/native-gemini';
+ * const data = binarySource({ byteLength: 0, open: async function* () {} });
+ * contentsCarryBinary({ contents: [{ role: 'user', parts: [{ inlineData: { mimeType: 'image/png', data } }] }] }); // true
+ * ```
+ */
+export function contentsCarryBinary({ contents }: { contents: readonly ContentTurnInput[] }): boolean {
+  for (const content of contents) {
+    const parts = content.parts;
+    if (!Array.isArray(parts)) continue;
+    for (const part of parts) {
+      const inlineData = (part as { inlineData?: { data?: unknown } } | null)?.inlineData;
+      if (typeof inlineData === 'object' && inlineData !== null && isBinarySlot(inlineData.data)) return true;
+    }
+  }
+  return false;
 }
 
 function toPart(value: string | Part, argument: string): Part {

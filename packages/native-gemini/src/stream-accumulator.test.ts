@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateContentResponseSchema } from './response-schemas.js';
 import { StreamAccumulator } from './stream-accumulator.js';
+import { validateResponse } from './validate-response.js';
 import type { GenerateContentResponseBody, Part } from './wire-types.js';
 
 function fold(chunks: GenerateContentResponseBody[]) {
@@ -100,6 +103,98 @@ describe('StreamAccumulator', () => {
     const first = { candidates: [{ content: { parts: [{ text: 'a' }] } }] };
     fold([first, { candidates: [{ content: { parts: [{ text: 'b' }] } }] }]);
     expect(first.candidates[0]?.content.parts).toEqual([{ text: 'a' }]);
+  });
+});
+
+/** The `data:` events of a `.chunks.txt` fixture, checked the way the client checks each chunk. */
+function fixtureChunks(name: string): GenerateContentResponseBody[] {
+  const text = readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+  return text
+    .split(/\r?\n\r?\n/)
+    .filter((event) => event.startsWith('data: '))
+    .map((event) =>
+      validateResponse<GenerateContentResponseBody>({
+        schema: generateContentResponseSchema,
+        body: JSON.parse(event.slice('data: '.length)),
+        what: 'streamGenerateContent chunk',
+      }),
+    );
+}
+
+describe('StreamAccumulator, with Vertex AI streamed function-call arguments', () => {
+  it('accepts the nameless partialArgs chunks and folds them into one complete call, signature in place', () => {
+    const result = fold(fixtureChunks('vertex-partial-args.chunks.txt'));
+    expect(result.candidates?.[0]?.content?.parts).toEqual([
+      {
+        functionCall: {
+          name: 'save_article',
+          args: {
+            title: 'Streaming arguments',
+            body: 'Long text.',
+            tags: ['gemini', 'vertex'],
+            draft: false,
+            words: 2,
+            meta: { 'reviewed by': null },
+          },
+        },
+        thoughtSignature: 'c2lnLXZ0eC0x',
+      },
+      { text: '' },
+    ]);
+    expect(result.candidates?.[0]?.finishReason).toBe('STOP');
+  });
+
+  it('keeps two streamed calls apart, and a whole call after them as it came', () => {
+    const piece = (functionCall: Record<string, unknown>) => ({
+      candidates: [{ content: { parts: [{ functionCall }] } }],
+    });
+    const result = fold([
+      piece({ name: 'a', willContinue: true }),
+      piece({ partialArgs: [{ jsonPath: '$.x', numberValue: 1 }] }),
+      piece({
+        name: 'b',
+        id: 'call-b',
+        partialArgs: [{ jsonPath: '$.y', stringValue: 'z' }],
+        willContinue: true,
+      }),
+      piece({ partialArgs: [{ jsonPath: '$.list[0].name', stringValue: 'n' }] }),
+      piece({ name: 'c', args: { whole: true } }),
+    ]);
+    expect(result.candidates?.[0]?.content?.parts).toEqual([
+      { functionCall: { name: 'a', args: { x: 1 } } },
+      { functionCall: { name: 'b', id: 'call-b', args: { y: 'z', list: [{ name: 'n' }] } } },
+      { functionCall: { name: 'c', args: { whole: true } } },
+    ]);
+  });
+
+  it('raises a typed error when two pieces need different shapes at one path', () => {
+    const accumulator = new StreamAccumulator();
+    accumulator.add({
+      candidates: [
+        {
+          content: {
+            parts: [
+              {
+                functionCall: {
+                  name: 'a',
+                  partialArgs: [{ jsonPath: '$.x', stringValue: 's' }],
+                  willContinue: true,
+                },
+              },
+            ],
+          },
+        },
+      ],
+    });
+    expect(() =>
+      accumulator.add({
+        candidates: [
+          {
+            content: { parts: [{ functionCall: { partialArgs: [{ jsonPath: '$.x.y', numberValue: 1 }] } }] },
+          },
+        ],
+      }),
+    ).toThrow(expect.objectContaining({ name: 'ResponseValidationError' }));
   });
 });
 

@@ -1,4 +1,22 @@
-import type { Candidate, Content, GenerateContentResponseBody, Part } from './wire-types.js';
+import { createPartialArgsBuilder } from './apply-partial-args.js';
+import type { Candidate, Content, FunctionCall, GenerateContentResponseBody, Part } from './wire-types.js';
+
+/** A function call whose arguments are still streaming in (Vertex AI `partialArgs`). */
+interface OpenCall {
+  /** The part in the folded parts, completed in place as the pieces arrive. */
+  part: Part & { functionCall: FunctionCall };
+  args: ReturnType<typeof createPartialArgsBuilder>;
+}
+
+/** Whether a function-call part belongs to a call whose arguments are streamed in pieces. */
+function isStreamedCall(call: FunctionCall): boolean {
+  return call.partialArgs !== undefined || call.willContinue !== undefined || call.name === undefined;
+}
+
+/** The call without its streaming bookkeeping: what a non-streamed answer would hold. */
+function wholeCall({ partialArgs: _pieces, willContinue: _more, ...call }: FunctionCall): FunctionCall {
+  return call;
+}
 
 /** Whether a part is plain text (maybe a thought) with nothing else that would be lost by merging. */
 function isPlainText(part: Part): boolean {
@@ -24,10 +42,45 @@ function appendPart(parts: Part[], part: Part): void {
 }
 
 /**
+ * Folds one piece of a streamed function call: a named piece (or a nameless one with nothing
+ * open) starts a call, nameless pieces continue the open one, and the call closes on the first
+ * piece without `willContinue`. Returns the call still open afterwards.
+ */
+function appendCallPiece({
+  parts,
+  part,
+  open,
+}: {
+  parts: Part[];
+  part: Part & { functionCall: FunctionCall };
+  open: OpenCall | undefined;
+}): OpenCall | undefined {
+  const { functionCall, ...rest } = part;
+  let call = open;
+  if (call === undefined || functionCall.name !== undefined) {
+    const folded = { ...rest, functionCall: { ...wholeCall(functionCall), args: {} } };
+    const args = createPartialArgsBuilder({ args: functionCall.args ?? {} });
+    folded.functionCall.args = args.args;
+    parts.push(folded);
+    call = { part: folded, args };
+  } else {
+    // A signature or id that arrives on a later piece still belongs to the call.
+    for (const key in rest) if (call.part[key] === undefined) call.part[key] = rest[key];
+    const { args, partialArgs: _pieces, willContinue: _more, name: _name, ...fields } = functionCall;
+    Object.assign(call.part.functionCall, fields);
+    if (args) for (const key in args) call.args.args[key] = args[key];
+  }
+  for (const piece of functionCall.partialArgs ?? []) call.args.add(piece);
+  return functionCall.willContinue === true ? call : undefined;
+}
+
+/**
  * Folds the chunks of `:streamGenerateContent` into one response, the way the upstream's
  * non-streamed answer would read: parts concatenated in order, the last usage snapshot (usage
  * is cumulative on every chunk), the last finish reason seen (a `STOP` may come before the
- * code-execution chunks, so it never ends the fold).
+ * code-execution chunks, so it never ends the fold), and a function call whose arguments
+ * Vertex AI streamed as `partialArgs` pieces (the gateway can route there) rebuilt as one
+ * `functionCall { name, args }`.
  *
  * @example
  * ```ts
@@ -42,6 +95,8 @@ export class StreamAccumulator {
   // A map, not an array: a stray `index` (1e9) must not make a sparse array that takes
   // seconds to walk.
   readonly #candidates = new Map<number, Candidate>();
+  /** Per candidate index, the function call whose arguments are still streaming in. */
+  readonly #openCalls = new Map<number, OpenCall>();
   #rest: GenerateContentResponseBody = {};
   #chunkCount = 0;
 
@@ -70,7 +125,20 @@ export class StreamAccumulator {
         const merged: Content = target.content ?? { parts: [] };
         if (content.role !== undefined) merged.role = content.role;
         merged.parts ??= [];
-        for (const part of content.parts ?? []) appendPart(merged.parts, part);
+        for (const part of content.parts ?? []) {
+          const functionCall = part.functionCall;
+          if (functionCall && (isStreamedCall(functionCall) || this.#openCalls.has(index))) {
+            const open = appendCallPiece({
+              parts: merged.parts,
+              part: part as Part & { functionCall: FunctionCall },
+              open: this.#openCalls.get(index),
+            });
+            if (open) this.#openCalls.set(index, open);
+            else this.#openCalls.delete(index);
+          } else {
+            appendPart(merged.parts, part);
+          }
+        }
         target.content = merged;
       }
     }

@@ -1,9 +1,10 @@
-import { ResponseValidationError } from '@gemgate/core-transport';
+import { validateWire, type WireShape } from '@gemgate/core-transport/wire';
 import type { z } from 'zod';
 
 /**
- * Checks an answer body against its lenient schema and hands back the body itself (not zod's
- * copy), so `raw` is exactly what the upstream sent and no time is spent cloning it.
+ * Checks an answer body against its lenient wire shape (or a zod schema) and hands back the
+ * body itself (not zod's copy), so `raw` is exactly what the upstream sent. A shape's cheap
+ * check of the common form answers first, so a stream's chunks rarely reach zod.
  *
  * @example
  * ```ts
@@ -17,18 +18,11 @@ export function validateResponse<T>({
   what,
   requestId,
 }: {
-  schema: z.ZodType;
+  schema: WireShape<z.ZodType> | z.ZodType;
   body: unknown;
   /** What the body is, for the message (`generateContent response`). */
   what: string;
   requestId?: string | undefined;
 }): T {
-  const result = schema.safeParse(body);
-  if (result.success) return body as T;
-  const issue = result.error.issues[0];
-  const path = issue ? issue.path.map(String).join('.') : '';
-  throw new ResponseValidationError(
-    `The ${what} does not have the documented shape${path ? ` at ${path}` : ''}: ${issue?.message ?? 'invalid'}.`,
-    { path: path || undefined, requestId, responseBody: body },
-  );
+  return validateWire({ shape: schema, body, what, requestId }) as T;
 }

@@ -2,6 +2,7 @@ import {
   AbortedError,
   AuthenticationError,
   BadRequestError,
+  type CallContext,
   ConflictError,
   ConnectionError,
   type GemgateError,
@@ -228,6 +229,51 @@ describe('every error class, through the client', () => {
       model: 'gemini-2.0-flash',
       contents: 'hi',
     });
-    expect(seen).toEqual([{ route: 'native', operation: 'generateContent', model: 'gemini-2.0-flash' }]);
+    expect(seen).toEqual([
+      { route: 'native', operation: 'generateContent', model: 'gemini-2.0-flash', stream: false },
+    ]);
+  });
+
+  it('names the calls in the vocabulary both clients share', async () => {
+    const seen: CallContext[] = [];
+    const observe: Middleware = (request, next) => {
+      if (request.context) seen.push(request.context);
+      return next(request);
+    };
+    const gemini = client({ middleware: [observe] });
+    await gemini.models.list();
+    await gemini.models.get({ model: 'gemini-2.0-flash' });
+    for await (const _chunk of gemini.models.generateContentStream({
+      model: 'gemini-2.0-flash',
+      contents: 'hi',
+    })) {
+      // Read to its end.
+    }
+    expect(seen).toEqual([
+      // The same object the OpenAI-compatible client gives for its models.list.
+      { route: 'native', operation: 'models.list', model: undefined, stream: false },
+      { route: 'native', operation: 'models.get', model: 'gemini-2.0-flash', stream: false },
+      { route: 'native', operation: 'streamGenerateContent', model: 'gemini-2.0-flash', stream: true },
+    ]);
+  });
+
+  it('raises the typed error of a 2xx error envelope a middleware answers with, as the OpenAI client does', async () => {
+    const rateLimited: Middleware = async () => ({
+      kind: 'json',
+      status: 200,
+      headers: {},
+      requestId: 'req-mw',
+      body: { error: { code: 429, message: 'Resource exhausted.', status: 'RESOURCE_EXHAUSTED' } },
+    });
+    const gemini = client({ middleware: [rateLimited] });
+    for (const call of [
+      () => gemini.models.generateContent({ model: 'gemini-2.0-flash', contents: 'hi' }),
+      () => gemini.models.countTokens({ model: 'gemini-2.0-flash', contents: 'hi' }),
+      () => gemini.models.get({ model: 'gemini-2.0-flash' }),
+    ]) {
+      const error = await failureOf(call);
+      expect(RateLimitError.isInstance(error)).toBe(true);
+      expect(error.message).toContain('Resource exhausted.');
+    }
   });
 });

@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { AbortedError, GemgateError } from '@gemgate/core-transport';
 import { type MockGateway, startMockGateway } from '@gemgate/mock-gateway';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -165,6 +167,39 @@ describe('a stream given up before it is read', () => {
     expect(AbortedError.isInstance(await secondOpen)).toBe(true);
     expect(gateway().requests).toHaveLength(1);
     expect(chat.getHistory()).toHaveLength(2);
+    expect(await closesPromptly(gemini)).toBe(true);
+  });
+});
+
+describe('the client’s hold on a stream', () => {
+  it('is weak: a stream awaited and then dropped is collected, and frees its socket', async () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const before = openSockets();
+    const gemini = client(slow);
+    const collected: string[] = [];
+    const registry = new FinalizationRegistry<string>((name) => collected.push(name));
+    await (async () => {
+      const stream = gemini.models.generateContentStream(request);
+      await stream; // the answer is open, and nobody reads it
+      registry.register(stream, 'stream');
+    })();
+    // Finalization callbacks run some time after a collection: give them a few turns.
+    for (let turn = 0; turn < 100 && collected.length === 0; turn++) {
+      collectGarbage();
+      await sleep(10);
+    }
+    expect(collected).toEqual(['stream']);
+    expect(await socketsBackTo(before)).toBe(true);
+    expect(await closesPromptly(gemini)).toBe(true);
+  });
+
+  it('gives `response` as a plain promise, and takes no second parameter', async () => {
+    const gemini = client();
+    const stream = gemini.models.generateContentStream(request);
+    expect(Object.getPrototypeOf(stream.response)).toBe(Promise.prototype);
+    expect(gemini.models.generateContentStream.length).toBe(1);
+    expect((await stream.response).finishReason).toBe('STOP');
     expect(await closesPromptly(gemini)).toBe(true);
   });
 });

@@ -46,7 +46,12 @@ export function createToolCallAssembler() {
       const name = delta.function?.name;
       if (name) slot.function.name = name;
       const fragment = delta.function?.arguments;
-      if (fragment) slot.function.arguments += fragment;
+      if (typeof fragment === 'string') {
+        if (fragment !== '') slot.function.arguments = `${slot.function.arguments ?? ''}${fragment}`;
+      } else if (fragment) {
+        // Some OpenAI-shaped upstreams send a whole call's arguments as an object, not JSON text.
+        slot.function.arguments = JSON.stringify(fragment);
+      }
       if (delta.extra_content) {
         slot.extra_content = mergeExtraContent({ into: slot.extra_content, from: delta.extra_content });
       }

@@ -1,3 +1,4 @@
+import { binarySource } from '@gemgate/core-transport';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildChatRequestBody } from './build-chat-request-body.js';
@@ -58,6 +59,49 @@ describe('buildChatRequestBody', () => {
     expect(result.expectsJson).toBe(true);
   });
 
+  it('sends z.number().int() without the ±(2^53 - 1) bounds, as the native client does', () => {
+    const schema = z.object({ count: z.number().int() });
+    const expected = {
+      type: 'object',
+      properties: { count: { type: 'integer' } },
+      required: ['count'],
+      additionalProperties: false,
+    };
+    const body = plan({
+      response_format: { type: 'json_schema', json_schema: { name: 'count', schema } },
+      tools: [{ type: 'function', function: { name: 'lookup', parameters: schema } }],
+    }).body;
+    expect((body.response_format as { json_schema: { schema: unknown } }).json_schema.schema).toEqual(
+      expected,
+    );
+    expect((body.tools as Array<{ function: { parameters: unknown } }>)[0]!.function.parameters).toEqual(
+      expected,
+    );
+  });
+
+  it('sends a JSON Schema response_format without $schema, and names a BigInt in it', () => {
+    const schema = { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object' };
+    expect(
+      (
+        plan({ response_format: { type: 'json_schema', json_schema: { name: 'x', schema } } }).body
+          .response_format as { json_schema: { schema: unknown } }
+      ).json_schema.schema,
+    ).toEqual({ type: 'object' });
+    expect(() =>
+      plan({
+        response_format: {
+          type: 'json_schema',
+          json_schema: {
+            name: 'x',
+            schema: { type: 'object', properties: { n: { type: 'integer', default: 1n } } },
+          },
+        },
+      }),
+    ).toThrow(
+      expect.objectContaining({ argument: 'response_format.json_schema.schema.properties.n.default' }),
+    );
+  });
+
   it('converts a zod schema once and shares the frozen result between calls', () => {
     const schema = z.object({ city: z.string() });
     const parametersOf = () =>
@@ -88,5 +132,29 @@ describe('buildChatRequestBody', () => {
       google: { thinking_config: { thinking_budget: 800, include_thoughts: true } },
     });
     expect(body.seed).toBe(3);
+  });
+});
+
+describe('requestBody', () => {
+  it('is the body itself when no media part carries a binary slot', () => {
+    const built = plan({
+      messages: [
+        { role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } }] },
+      ],
+    });
+    expect(built.requestBody).toBe(built.body);
+  });
+
+  it('marks the body json-with-binary when a media part carries a binary slot', () => {
+    const url = binarySource({
+      byteLength: 0,
+      prefix: 'data:image/png;base64,',
+      open: async function* () {},
+    });
+    const built = plan({
+      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url } }] }],
+    });
+    expect(built.requestBody).toEqual({ kind: 'json-with-binary', value: built.body });
+    expect((built.body.messages as any)[0].content[0].image_url.url).toBe(url);
   });
 });

@@ -1,11 +1,16 @@
+import { isBinarySlot, type RequestBody } from '@gemgate/core-transport';
+import { isZodSchema, toJsonSchema } from '@gemgate/core-transport/json-schema';
 import type { z } from 'zod';
 import type { ParsedChatParams } from './chat-params-schema.js';
-import { isZodSchema } from './is-zod-schema.js';
-import { zodToJsonSchema } from './zod-to-json-schema.js';
 
 /** The wire body of one chat call, and what the response helpers need to know about it. */
 export interface ChatRequestPlan {
   body: Record<string, unknown>;
+  /**
+   * What the transport is given: `body`, or `body` marked `json-with-binary` when a media part
+   * carries a `BinarySlot`, so its base64 is streamed with an exact content-length.
+   */
+  requestBody: Record<string, unknown> | RequestBody;
   stream: boolean;
   /** The caller's zod schema for `response_format`, used to validate `parsed`. */
   responseSchema: z.ZodType | undefined;
@@ -43,11 +48,17 @@ export function buildChatRequestBody({ params }: { params: ParsedChatParams }): 
     delete body.tools;
     delete body.tool_choice;
   } else {
-    body.tools = tools.map((tool) =>
+    body.tools = tools.map((tool, index) =>
       isZodSchema(tool.function.parameters)
         ? {
             ...tool,
-            function: { ...tool.function, parameters: zodToJsonSchema({ schema: tool.function.parameters }) },
+            function: {
+              ...tool.function,
+              parameters: toJsonSchema({
+                schema: tool.function.parameters,
+                path: `tools.${index}.function.parameters`,
+              }),
+            },
           }
         : tool,
     );
@@ -57,18 +68,43 @@ export function buildChatRequestBody({ params }: { params: ParsedChatParams }): 
 
   let responseSchema: z.ZodType | undefined;
   const format = params.response_format;
-  if (format?.type === 'json_schema' && isZodSchema(format.json_schema.schema)) {
-    responseSchema = format.json_schema.schema;
+  if (format?.type === 'json_schema' && format.json_schema.schema !== undefined) {
+    const schema = format.json_schema.schema;
+    if (isZodSchema<z.ZodType>(schema)) responseSchema = schema;
+    // A JSON Schema object is checked too (a BigInt or a circular object is named here rather
+    // than failing as a TypeError when the body is written) and sent without `$schema`.
     body.response_format = {
       ...format,
-      json_schema: { ...format.json_schema, schema: zodToJsonSchema({ schema: responseSchema }) },
+      json_schema: {
+        ...format.json_schema,
+        schema: toJsonSchema({ schema, path: 'response_format.json_schema.schema' }),
+      },
     };
   }
 
   return {
     body,
+    requestBody: messagesCarryBinary({ messages: params.messages })
+      ? { kind: 'json-with-binary', value: body }
+      : body,
     stream,
     responseSchema,
     expectsJson: format?.type === 'json_schema' || format?.type === 'json_object',
   };
+}
+
+/**
+ * Whether a user message's media part carries a `BinarySlot`. Looks only at the three fields
+ * that take base64, so a request without media costs one look per part.
+ */
+function messagesCarryBinary({ messages }: { messages: ParsedChatParams['messages'] }): boolean {
+  for (const message of messages) {
+    if (message.role !== 'user' || !Array.isArray(message.content)) continue;
+    for (const part of message.content) {
+      if (part.type === 'image_url' && isBinarySlot(part.image_url.url)) return true;
+      if (part.type === 'input_audio' && isBinarySlot(part.input_audio.data)) return true;
+      if (part.type === 'file' && isBinarySlot(part.file.file_data)) return true;
+    }
+  }
+  return false;
 }

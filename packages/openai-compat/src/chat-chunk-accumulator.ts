@@ -1,4 +1,4 @@
-import { ResponseValidationError } from '@gemgate/core-transport';
+import { chatCompletionChunkShape, validateWire } from '@gemgate/core-transport/wire';
 import { createToolCallAssembler, mergeExtraContent } from './assemble-tool-calls.js';
 import { ChatCompletionChunk } from './chat-completion-chunk.js';
 import { createThoughtTagSplitter, type ThoughtTagSplitter } from './split-thought-tags.js';
@@ -53,10 +53,8 @@ export class ChatChunkAccumulator {
     let text = '';
     let reasoning: string | undefined;
     for (const choice of raw.choices) {
-      if (typeof choice !== 'object' || choice === null)
-        throw notAChunk({ event, position: this.#count - 1 });
       const state = this.#choice(choice.index ?? 0);
-      const delta = choice.delta ?? {};
+      const delta = choice.delta;
       let choiceText = '';
       let choiceReasoning = '';
       if (typeof delta.reasoning_content === 'string' && delta.reasoning_content !== '') {
@@ -135,20 +133,16 @@ export class ChatChunkAccumulator {
   }
 }
 
+/**
+ * One decoded event checked against the chunk's lenient shape (the common chunk by a cheap
+ * structural test, anything else by zod), so a malformed event is a `ResponseValidationError`
+ * naming its path (`events.3.choices.0.delta.content`) instead of a `TypeError` further on.
+ */
 function asChunk({ event, position }: { event: unknown; position: number }): WireChatCompletionChunk {
-  if (
-    typeof event === 'object' &&
-    event !== null &&
-    Array.isArray((event as { choices?: unknown }).choices)
-  ) {
-    return event as WireChatCompletionChunk;
-  }
-  throw notAChunk({ event, position });
-}
-
-function notAChunk({ event, position }: { event: unknown; position: number }): ResponseValidationError {
-  return new ResponseValidationError(
-    `Stream event ${position} is not a chat.completion.chunk (no choices array of objects).`,
-    { path: `events.${position}.choices`, responseBody: event },
-  );
+  return validateWire({
+    shape: chatCompletionChunkShape,
+    body: event,
+    what: `stream event ${position} (a chat.completion.chunk)`,
+    at: `events.${position}`,
+  });
 }

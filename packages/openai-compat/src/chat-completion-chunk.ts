@@ -1,5 +1,4 @@
-import type { Usage } from '@gemgate/core-transport';
-import { convertOpenAIUsage } from './convert-openai-usage.js';
+import { type OpenAIUsage, toOpenAIUsage } from './openai-usage.js';
 import type { WireChatCompletionChunk, WireChunkChoice } from './wire-types.js';
 
 /**
@@ -33,10 +32,11 @@ export class ChatCompletionChunk {
     reasoning,
   }: { raw: WireChatCompletionChunk; text: string; reasoning: string | undefined }) {
     this.raw = raw;
-    this.id = raw.id;
-    this.object = raw.object;
-    this.created = raw.created;
-    this.model = raw.model;
+    // Some upstreams leave these off the role-only first chunk; `raw` keeps what was sent.
+    this.id = raw.id ?? '';
+    this.object = 'chat.completion.chunk';
+    this.created = raw.created ?? 0;
+    this.model = raw.model ?? '';
     this.choices = raw.choices;
     this.text = text;
     this.reasoning = reasoning;
@@ -47,9 +47,12 @@ export class ChatCompletionChunk {
     return this.choices[0]?.finish_reason ?? undefined;
   }
 
-  /** Usage in gemgate's neutral vocabulary; only the last chunk carries it. */
-  get usage(): Usage | undefined {
-    return this.raw.usage ? convertOpenAIUsage({ usage: this.raw.usage }) : undefined;
+  /**
+   * Token usage, the wire's fields as sent plus the neutral ones; only the last chunk carries
+   * it, every other chunk (and every chunk under `include_usage: false`) gives `undefined`.
+   */
+  get usage(): OpenAIUsage | undefined {
+    return toOpenAIUsage({ usage: this.raw.usage });
   }
 
   toJSON(): WireChatCompletionChunk {

@@ -163,4 +163,38 @@ describe('ChatCompletionResult', () => {
     expect(result.requestId).toBe('req-1');
     expect(JSON.parse(JSON.stringify(result))).toEqual(result.raw);
   });
+
+  it('gives usage with the wire fields as sent and the neutral fields beside them', () => {
+    const raw = completion({ content: 'Hi' });
+    raw.usage = {
+      prompt_tokens: 35,
+      completion_tokens: 12,
+      total_tokens: 109,
+      prompt_tokens_details: { cached_tokens: 0 },
+      service_tier: 'standard',
+    };
+    const result = new ChatCompletionResult({ raw });
+    expect(result.usage).toEqual({
+      prompt_tokens: 35,
+      completion_tokens: 12,
+      total_tokens: 109,
+      prompt_tokens_details: { cached_tokens: 0 },
+      service_tier: 'standard',
+      inputTokens: 35,
+      outputTokens: 74,
+      reasoningTokens: 62,
+      cachedInputTokens: 0,
+      toolUseInputTokens: 0,
+      totalTokens: 109,
+    });
+    expect(result.usage).toBe(result.usage);
+    expect(JSON.parse(JSON.stringify(result)).usage).toEqual(raw.usage);
+  });
+
+  it('gives undefined usage when the answer carries none', () => {
+    const raw = completion({ content: 'Hi' });
+    delete raw.usage;
+    expect(new ChatCompletionResult({ raw }).usage).toBeUndefined();
+    expect(new ChatCompletionResult({ raw: { ...raw, usage: null } }).usage).toBeUndefined();
+  });
 });

@@ -1,7 +1,6 @@
-import type { Usage } from '@gemgate/core-transport';
 import type { z } from 'zod';
 import type { AssistantMessageParam } from './chat-params.js';
-import { convertOpenAIUsage } from './convert-openai-usage.js';
+import { type OpenAIUsage, toOpenAIUsage } from './openai-usage.js';
 import { parseJsonContent } from './parse-json-content.js';
 import { parseToolCalls, type ToolCall } from './parse-tool-calls.js';
 import { splitThoughtTags, type ThoughtSplit } from './split-thought-tags.js';
@@ -12,7 +11,7 @@ import type { WireChatCompletion, WireChoice } from './wire-types.js';
  * plus helpers that read the first choice the way Gemini behind the gateway means it. Helpers
  * are computed on first read.
  *
- * Note `usage` is gemgate's neutral `Usage`; the wire's `{ prompt_tokens, ... }` is `raw.usage`.
+ * `usage` has the wire's `prompt_tokens`, ... as sent and gemgate's neutral `inputTokens`, ... beside them.
  *
  * @example
  * ```ts
@@ -37,6 +36,7 @@ export class ChatCompletionResult<TParsed = unknown> {
   #split: ThoughtSplit | undefined;
   #toolCalls: ToolCall[] | undefined;
   #parsed: { value: unknown } | undefined;
+  #usage: { value: OpenAIUsage | undefined } | undefined;
 
   constructor({
     raw,
@@ -50,10 +50,11 @@ export class ChatCompletionResult<TParsed = unknown> {
     expectsJson?: boolean;
   }) {
     this.raw = raw;
-    this.id = raw.id;
-    this.object = raw.object;
-    this.created = raw.created;
-    this.model = raw.model;
+    this.id = raw.id ?? '';
+    // The `openai` shape's constant; `raw.object` keeps what the gateway sent.
+    this.object = 'chat.completion';
+    this.created = raw.created ?? 0;
+    this.model = raw.model ?? '';
     this.choices = raw.choices;
     this.requestId = requestId;
     this.#responseSchema = responseSchema;
@@ -107,9 +108,14 @@ export class ChatCompletionResult<TParsed = unknown> {
     return this.#parsed.value as TParsed;
   }
 
-  /** Token usage in gemgate's neutral vocabulary (prompt = input, completion = output). */
-  get usage(): Usage | undefined {
-    return this.raw.usage ? convertOpenAIUsage({ usage: this.raw.usage }) : undefined;
+  /**
+   * Token usage: the wire's `prompt_tokens`, `completion_tokens`, `total_tokens` and details as
+   * sent, plus the neutral `inputTokens`, `outputTokens` (thinking always included), ...;
+   * `undefined` when the answer carries no usage.
+   */
+  get usage(): OpenAIUsage | undefined {
+    this.#usage ??= { value: toOpenAIUsage({ usage: this.raw.usage }) };
+    return this.#usage.value;
   }
 
   /**

@@ -1,9 +1,15 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { AbortedError, ResponseValidationError, StreamInterruptedError } from '@gemgate/core-transport';
+import {
+  AbortedError,
+  InvalidArgumentError,
+  ResponseValidationError,
+  StreamInterruptedError,
+  type StreamTransportResponse,
+} from '@gemgate/core-transport';
+import { UnreadStreams } from '@gemgate/core-transport/internal';
 import { describe, expect, it } from 'vitest';
 import { ChatCompletionStream } from './chat-completion-stream.js';
-import { UnreadStreams } from './unread-streams.js';
 import type { WireChatCompletionChunk, WireDelta } from './wire-types.js';
 
 function chunk(delta: WireDelta, extra: Partial<WireChatCompletionChunk> = {}): WireChatCompletionChunk {
@@ -41,6 +47,32 @@ function trackedEvents(items: unknown[]): AsyncIterableIterator<unknown> & { ret
   };
 }
 
+/** A stream over `events`, as the client builds one over the transport's answer. */
+function chatStream({
+  events,
+  unreadStreams,
+}: {
+  events: AsyncIterable<unknown>;
+  unreadStreams?: UnreadStreams | undefined;
+}): ChatCompletionStream {
+  const answer: StreamTransportResponse = {
+    kind: 'stream',
+    status: 200,
+    headers: {},
+    requestId: 'req-1',
+    events,
+  };
+  const holder = unreadStreams;
+  return new ChatCompletionStream({
+    open: answer,
+    transport: holder
+      ? ({ holdUnreadStream: (hold) => holder.add(hold) } as ConstructorParameters<
+          typeof ChatCompletionStream
+        >[0]['transport'])
+      : undefined,
+  });
+}
+
 const answer = [
   chunk({ role: 'assistant', content: '<thought>Let me ' }),
   chunk({ content: 'think</thou' }),
@@ -56,7 +88,7 @@ const answer = [
 
 describe('ChatCompletionStream', () => {
   it('yields chunks with their text and thoughts, then the aggregate', async () => {
-    const stream = new ChatCompletionStream({ events: events(answer) });
+    const stream = chatStream({ events: events(answer) });
     const texts: string[] = [];
     const thoughts: string[] = [];
     for await (const item of stream) {
@@ -76,7 +108,7 @@ describe('ChatCompletionStream', () => {
     ['text ending in what could start a tag', ['if a < b then b >', ' a <'], 'if a < b then b > a <', ''],
     ['an unclosed thought ending in a partial close tag', ['<thought>hmm', ' </thou'], '', 'hmm </thou'],
   ])('gives chunk texts that add up to the completion for %s', async (_label, pieces, text, reasoning) => {
-    const stream = new ChatCompletionStream({
+    const stream = chatStream({
       events: events([
         ...pieces.map((content) => chunk({ content })),
         { ...chunk({}), choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
@@ -96,7 +128,7 @@ describe('ChatCompletionStream', () => {
   });
 
   it('tolerates null fields in deltas, and takes the id from the first chunk that has one', async () => {
-    const stream = new ChatCompletionStream({
+    const stream = chatStream({
       events: events([
         { object: 'chat.completion.chunk', choices: [{ index: 0, delta: { role: 'assistant' } }] },
         chunk({ content: null, reasoning_content: null, tool_calls: null } as unknown as WireDelta),
@@ -109,23 +141,27 @@ describe('ChatCompletionStream', () => {
   });
 
   it('raises ResponseValidationError for an event that is not a chunk', async () => {
-    for (const bad of [{ error: undefined }, { ...chunk({}), choices: [null] }]) {
-      const stream = new ChatCompletionStream({ events: events([chunk({ content: 'a' }), bad]) });
+    const cases = [
+      { bad: { error: undefined }, path: 'events.1.choices' },
+      { bad: { ...chunk({}), choices: [null] }, path: 'events.1.choices.0' },
+    ];
+    for (const { bad, path } of cases) {
+      const stream = chatStream({ events: events([chunk({ content: 'a' }), bad]) });
       await expect(stream.finalCompletion()).rejects.toSatisfy(
-        (error) => ResponseValidationError.isInstance(error) && error.path === 'events.1.choices',
+        (error) => ResponseValidationError.isInstance(error) && error.path === path,
       );
     }
   });
 
   it('reads the stream itself when only the aggregate is awaited', async () => {
-    const stream = new ChatCompletionStream({ events: events(answer) });
+    const stream = chatStream({ events: events(answer) });
     expect(await stream.finalText()).toBe('Hello world');
     expect(await stream.finalMessage()).toEqual({ role: 'assistant', content: 'Hello world' });
   });
 
   it('rejects the aggregate with the stream error, without an unhandled rejection', async () => {
     const failure = new StreamInterruptedError('cut', { partial: [] });
-    const stream = new ChatCompletionStream({ events: events(answer.slice(0, 2), failure) });
+    const stream = chatStream({ events: events(answer.slice(0, 2), failure) });
     await expect(async () => {
       for await (const _ of stream) {
         // consume
@@ -139,7 +175,7 @@ describe('ChatCompletionStream', () => {
     const listener = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', listener);
     try {
-      const stream = new ChatCompletionStream({ events: events(answer.slice(0, 1), new Error('cut')) });
+      const stream = chatStream({ events: events(answer.slice(0, 1), new Error('cut')) });
       await expect(async () => {
         for await (const _ of stream) {
           // consume
@@ -153,13 +189,13 @@ describe('ChatCompletionStream', () => {
   });
 
   it('rejects the aggregate with AbortedError when the caller stops early', async () => {
-    const stream = new ChatCompletionStream({ events: events(answer) });
+    const stream = chatStream({ events: events(answer) });
     for await (const _ of stream) break;
     await expect(stream.finalCompletion()).rejects.toSatisfy((error) => AbortedError.isInstance(error));
   });
 
   it('cannot be iterated twice', async () => {
-    const stream = new ChatCompletionStream({ events: events(answer) });
+    const stream = chatStream({ events: events(answer) });
     await stream.finalCompletion();
     await expect(async () => {
       for await (const _ of stream) {
@@ -170,7 +206,7 @@ describe('ChatCompletionStream', () => {
 
   it('lets go of its events when its iterator is ended before the first chunk', async () => {
     const source = trackedEvents(answer);
-    const stream = new ChatCompletionStream({ events: source });
+    const stream = chatStream({ events: source });
     const iterator = stream[Symbol.asyncIterator]();
     expect(await iterator.return!()).toEqual({ value: undefined, done: true });
     expect(source.returned).toBe(1);
@@ -178,11 +214,13 @@ describe('ChatCompletionStream', () => {
     await expect(stream.finalCompletion()).rejects.toSatisfy((error) => AbortedError.isInstance(error));
 
     const thrownInto = trackedEvents(answer);
-    const other = new ChatCompletionStream({ events: thrownInto });
+    const other = chatStream({ events: thrownInto });
     const failure = new Error('stop');
     await expect(other[Symbol.asyncIterator]().throw!(failure)).rejects.toBe(failure);
     expect(thrownInto.returned).toBe(1);
-    await expect(other.finalCompletion()).rejects.toBe(failure);
+    await expect(other.finalCompletion()).rejects.toSatisfy(
+      (error) => AbortedError.isInstance(error) && (error as Error).cause === failure,
+    );
   });
 
   it('lets go of its events on abort() or its controller’s abort before it is read, once', async () => {
@@ -191,7 +229,7 @@ describe('ChatCompletionStream', () => {
       (stream: ChatCompletionStream) => stream.controller.abort(),
     ]) {
       const source = trackedEvents(answer);
-      const stream = new ChatCompletionStream({ events: source });
+      const stream = chatStream({ events: source });
       cancel(stream);
       stream.abort();
       expect(source.returned).toBe(1);
@@ -201,26 +239,27 @@ describe('ChatCompletionStream', () => {
 
   it('lets go of its events when the loop breaks or a chunk is invalid, and not when they end', async () => {
     const broken = trackedEvents(answer);
-    for await (const _ of new ChatCompletionStream({ events: broken })) break;
+    for await (const _ of chatStream({ events: broken })) break;
     expect(broken.returned).toBe(1);
 
     const invalid = trackedEvents([chunk({ content: 'a' }), { ...chunk({}), choices: [null] }, ...answer]);
-    await expect(new ChatCompletionStream({ events: invalid }).finalCompletion()).rejects.toSatisfy((error) =>
+    await expect(chatStream({ events: invalid }).finalCompletion()).rejects.toSatisfy((error) =>
       ResponseValidationError.isInstance(error),
     );
     expect(invalid.returned).toBe(1);
 
     const whole = trackedEvents(answer);
-    await new ChatCompletionStream({ events: whole }).finalCompletion();
+    await chatStream({ events: whole }).finalCompletion();
     expect(whole.returned).toBe(0);
   });
 
-  it('is not ended by a second iterator while the first one reads', async () => {
+  it('refuses a second iterator while the first one reads, which reads on', async () => {
     const source = trackedEvents(answer);
-    const stream = new ChatCompletionStream({ events: source });
+    const stream = chatStream({ events: source });
     const reader = stream[Symbol.asyncIterator]();
     expect((await reader.next()).done).toBe(false);
-    await stream[Symbol.asyncIterator]().return!();
+    expect(() => stream[Symbol.asyncIterator]()).toThrow(InvalidArgumentError);
+    expect(() => stream[Symbol.asyncIterator]()).toThrow(/finalCompletion\(\)/);
     expect(source.returned).toBe(0);
     let count = 1;
     while (!(await reader.next()).done) count += 1;
@@ -230,13 +269,13 @@ describe('ChatCompletionStream', () => {
 
   it('is in the client’s set of unread streams until it is read, or ended by it', async () => {
     const unreadStreams = new UnreadStreams();
-    const read = new ChatCompletionStream({ events: trackedEvents(answer), unreadStreams });
+    const read = chatStream({ events: trackedEvents(answer), unreadStreams });
     expect(unreadStreams.size).toBe(1);
     await read.finalCompletion();
     expect(unreadStreams.size).toBe(0);
 
     const source = trackedEvents(answer);
-    const unread = new ChatCompletionStream({ events: source, unreadStreams });
+    const unread = chatStream({ events: source, unreadStreams });
     const reason = new AbortedError('closed');
     await unreadStreams.endAll(reason);
     expect(unreadStreams.size).toBe(0);
@@ -249,7 +288,7 @@ describe('ChatCompletionStream', () => {
     const collect = runInNewContext('gc') as () => void;
     const unreadStreams = new UnreadStreams();
     (() => {
-      new ChatCompletionStream({ events: trackedEvents(answer), unreadStreams });
+      chatStream({ events: trackedEvents(answer), unreadStreams });
     })();
     expect(unreadStreams.size).toBe(1);
     // Finalization callbacks run some time after a collection: give them a few turns.

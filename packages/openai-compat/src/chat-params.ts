@@ -4,65 +4,40 @@
  */
 
 import type { ReasoningEffort, TimeoutOptions } from '@gemgate/core-transport';
+import type {
+  ChatAssistantMessageParam,
+  ChatAudioContentPart,
+  ChatFileContentPart,
+  ChatImageContentPart,
+  ChatMessage,
+  ChatSystemMessage,
+  ChatTextContentPart,
+  ChatToolCallParam,
+  ChatToolChoice,
+  ChatToolMessage,
+  ChatUserContentPart,
+  ChatUserMessage,
+  GoogleExtraBody as WireGoogleExtraBody,
+} from '@gemgate/core-transport/wire';
 import type { z } from 'zod';
-import type { WireExtraContent } from './wire-types.js';
 
-export interface TextContentPart {
-  type: 'text';
-  text: string;
-}
-export interface ImageContentPart {
-  type: 'image_url';
-  /** An http(s) URL or a base64 `data:` URL. */
-  image_url: { url: string; detail?: 'auto' | 'low' | 'high' | undefined };
-}
-export interface AudioContentPart {
-  type: 'input_audio';
-  /** Base64 audio and its format (`wav`, `mp3`, ...). */
-  input_audio: { data: string; format: string };
-}
-export interface FileContentPart {
-  type: 'file';
-  /** `file_data` is a base64 data URL (a PDF, a CSV, ...). */
-  file: { file_data?: string | undefined; file_id?: string | undefined; filename?: string | undefined };
-}
-export type UserContentPart = TextContentPart | ImageContentPart | AudioContentPart | FileContentPart;
-
+// The message shapes are the wire's, inferred from core's lenient schemas (one definition for
+// the check and the type); only what takes a zod schema (tools, response_format) is written here.
+export type TextContentPart = ChatTextContentPart;
+/** An http(s) URL or a base64 `data:` URL (a `BinarySlot` with a data-URL prefix streams a large file). */
+export type ImageContentPart = ChatImageContentPart;
+/** Base64 audio (or a `BinarySlot` without prefix) and its format (`wav`, `mp3`, ...). */
+export type AudioContentPart = ChatAudioContentPart;
+/** `file_data` is a base64 data URL (a PDF, a CSV, ...), or a `BinarySlot` with a data-URL prefix. */
+export type FileContentPart = ChatFileContentPart;
+export type UserContentPart = ChatUserContentPart;
 /** A tool call as it goes back in history; keep `extra_content` (Gemini 3's thought signature). */
-export interface ToolCallParam {
-  id: string;
-  type: 'function';
-  function: { name: string; arguments: string };
-  extra_content?: WireExtraContent | undefined;
-}
-
-export interface SystemMessageParam {
-  role: 'system' | 'developer';
-  content: string | TextContentPart[];
-  name?: string | undefined;
-}
-export interface UserMessageParam {
-  role: 'user';
-  content: string | UserContentPart[];
-  name?: string | undefined;
-}
-export interface AssistantMessageParam {
-  role: 'assistant';
-  content?: string | TextContentPart[] | null | undefined;
-  tool_calls?: ToolCallParam[] | undefined;
-  extra_content?: WireExtraContent | undefined;
-  name?: string | undefined;
-}
-export interface ToolMessageParam {
-  role: 'tool';
-  tool_call_id: string;
-  content: string | TextContentPart[];
-}
-export type ChatMessageParam =
-  | SystemMessageParam
-  | UserMessageParam
-  | AssistantMessageParam
-  | ToolMessageParam;
+export type ToolCallParam = ChatToolCallParam;
+export type SystemMessageParam = ChatSystemMessage;
+export type UserMessageParam = ChatUserMessage;
+export type AssistantMessageParam = ChatAssistantMessageParam;
+export type ToolMessageParam = ChatToolMessage;
+export type ChatMessageParam = ChatMessage;
 
 /** A JSON Schema object, or a zod schema (converted with `z.toJSONSchema`). */
 export type SchemaParam = Record<string, unknown> | z.ZodType;
@@ -78,7 +53,7 @@ export interface FunctionToolParam {
   };
 }
 
-export type ToolChoiceParam = 'none' | 'auto' | 'required' | { type: 'function'; function: { name: string } };
+export type ToolChoiceParam = ChatToolChoice;
 
 /**
  * `response_format`. With `json_schema` and a zod schema, the result's `parsed` is validated
@@ -98,24 +73,10 @@ export type ResponseFormatParam<TParsed = unknown> =
     };
 
 /** Gemini's own thinking settings (`extra_body.google.thinking_config`). */
-export interface GoogleThinkingConfig {
-  thinking_budget?: number | undefined;
-  thinking_level?: string | undefined;
-  include_thoughts?: boolean | undefined;
-}
+export type { GoogleThinkingConfig } from '@gemgate/core-transport/wire';
 
 /** Settings only Gemini knows, sent as `extra_body: { google: {...} }` the way Google's OpenAI endpoint reads them. */
-export interface GoogleExtraBody {
-  google?:
-    | {
-        thinking_config?: GoogleThinkingConfig | undefined;
-        /** An explicit cache (`cachedContents/...`). */
-        cached_content?: string | undefined;
-        [key: string]: unknown;
-      }
-    | undefined;
-  [key: string]: unknown;
-}
+export type GoogleExtraBody = WireGoogleExtraBody;
 
 /** What `chat.completions.create` takes. */
 export interface ChatCompletionCreateParams<TParsed = unknown> {

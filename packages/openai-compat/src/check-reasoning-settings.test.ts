@@ -102,6 +102,28 @@ describe('checkReasoningSettings', () => {
     ).toBe('reasoning_effort');
   });
 
+  it("refuses thinking_budget with thinking_level on every model, with the native client's message", () => {
+    for (const model of ['gemini-3-pro-preview', 'gemini-9-ultra-experimental']) {
+      let caught: unknown;
+      try {
+        checkReasoningSettings({
+          params: {
+            model,
+            extra_body: { google: { thinking_config: { thinking_budget: 1024, thinking_level: 'high' } } },
+          },
+        });
+      } catch (error) {
+        caught = error;
+      }
+      expect(InvalidArgumentError.isInstance(caught)).toBe(true);
+      expect(caught).toMatchObject({ argument: 'extra_body.google.thinking_config.thinking_level' });
+      // Word for word what the native client says for config.thinkingConfig.
+      expect((caught as Error).message).toBe(
+        'Set either a thinking level or a thinking budget, not both: the upstream rejects a request with both, whatever the model.',
+      );
+    }
+  });
+
   it('checks thinking_config budgets with the catalog rules', () => {
     expect(
       argumentOf(() =>

@@ -53,6 +53,15 @@ export function checkReasoningSettings({
     }
   }
 
+  // The upstream rejects a level and a budget together on every model, unknown ones too; the
+  // native client refuses the pair in config.thinkingConfig with this same message.
+  if (thinking?.thinking_budget !== undefined && thinking.thinking_level !== undefined) {
+    throw new InvalidArgumentError(
+      'Set either a thinking level or a thinking budget, not both: the upstream rejects a request with both, whatever the model.',
+      { argument: `${thinkingPath}.thinking_level` },
+    );
+  }
+
   // Google's OpenAI endpoint: reasoning_effort and thinking_config overlap and cannot be used together.
   if (
     effort !== undefined &&

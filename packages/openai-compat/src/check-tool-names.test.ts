@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@gemgate/core-transport';
+import { toolNamePattern } from '@gemgate/core-transport/json-schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkToolNames } from './check-tool-names.js';
@@ -12,16 +13,19 @@ describe('checkToolNames', () => {
     ).not.toThrow();
   });
 
-  it.each(['get weather', '1st', 'a'.repeat(65), 'naïve', ''])('rejects %j, naming the tool', (name) => {
-    let caught: unknown;
-    try {
-      checkToolNames({ params: { tools: [tool('ok'), tool(name)] } });
-    } catch (error) {
-      caught = error;
-    }
-    expect(InvalidArgumentError.isInstance(caught)).toBe(true);
-    expect((caught as InvalidArgumentError).argument).toBe('tools.1.function.name');
-  });
+  it.each(['get weather', '1st', 'a'.repeat(65), 'naïve', '', 'mcp:search'])(
+    'rejects %j, naming the tool',
+    (name) => {
+      let caught: unknown;
+      try {
+        checkToolNames({ params: { tools: [tool('ok'), tool(name)] } });
+      } catch (error) {
+        caught = error;
+      }
+      expect(InvalidArgumentError.isInstance(caught)).toBe(true);
+      expect((caught as InvalidArgumentError).argument).toBe('tools.1.function.name');
+    },
+  );
 
   it('agrees with the rule for any name', () => {
     fc.assert(
@@ -29,9 +33,16 @@ describe('checkToolNames', () => {
         const valid = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/.test(name);
         const check = () => checkToolNames({ params: { tools: [tool(name)] } });
         if (valid) expect(check).not.toThrow();
-        else expect(check).toThrow(/not a valid Gemini function name/);
+        else expect(check).toThrow(/not a valid function name/);
       }),
     );
+  });
+
+  it("uses core's rule, the one the native client applies to function declarations", () => {
+    expect(() => checkToolNames({ params: { tools: [tool('a'.repeat(65))] } })).toThrow(
+      expect.objectContaining({ argument: 'tools.0.function.name' }),
+    );
+    expect(toolNamePattern.source).toBe('^[A-Za-z_][A-Za-z0-9_.-]{0,63}$');
   });
 
   it('rejects a forced tool_choice that names no declared tool', () => {

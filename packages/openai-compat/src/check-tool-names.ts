@@ -1,13 +1,11 @@
 import { InvalidArgumentError } from '@gemgate/core-transport';
+import { checkToolName } from '@gemgate/core-transport/json-schema';
 import type { ParsedChatParams } from './chat-params-schema.js';
 
-/** Gemini's rule for function names; the gateway answers a vague 400 for anything else. */
-export const toolNamePattern = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
-
 /**
- * Checks every tool name against Gemini's rule and for duplicates, and that a forced
- * `tool_choice` names a declared tool, so the mistake is reported here rather than as an
- * upstream 400.
+ * Checks every tool name against core's `toolNamePattern` (the rule of both routes) and for
+ * duplicates, and that a forced `tool_choice` names a declared tool, so the mistake is reported
+ * here rather than as an upstream 400.
  *
  * @example
  * ```ts
@@ -23,12 +21,7 @@ export function checkToolNames({
   const tools = params.tools ?? [];
   tools.forEach((tool, index) => {
     const name = tool.function.name;
-    if (!toolNamePattern.test(name)) {
-      throw new InvalidArgumentError(
-        `tools.${index}.function.name "${name}" is not a valid Gemini function name: start with a letter or _, then use up to 63 letters, digits, _, . or -.`,
-        { argument: `tools.${index}.function.name` },
-      );
-    }
+    checkToolName({ name, path: `tools.${index}.function.name` });
     // Gemini refuses two declarations of one name; tool lists are short, so a scan is cheapest.
     for (let earlier = 0; earlier < index; earlier++) {
       if (tools[earlier]!.function.name === name) {

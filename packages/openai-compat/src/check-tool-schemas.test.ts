@@ -37,6 +37,15 @@ describe('checkToolSchemas', () => {
     expect(argumentOf(parameters)).toBe(`tools.1.function.parameters.${where}`);
   });
 
+  it('names a BigInt or a circular value instead of throwing TypeError or RangeError', () => {
+    expect(argumentOf({ type: 'object', properties: { n: { type: 'integer', default: 3n } } })).toBe(
+      'tools.1.function.parameters.properties.n.default',
+    );
+    const loop: Record<string, unknown> = { type: 'object' };
+    loop.properties = { again: loop };
+    expect(argumentOf(loop)).toBe('tools.1.function.parameters.properties.again');
+  });
+
   it('checks zod schemas too, through their JSON Schema', () => {
     expect(argumentOf(z.object({ size: z.literal([1, 2]) }))).toBe(
       'tools.1.function.parameters.properties.size.enum',

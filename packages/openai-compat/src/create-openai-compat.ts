@@ -1,17 +1,17 @@
 import {
-  AbortedError,
   createTransport,
   type Logger,
   type Middleware,
   ResponseValidationError,
-  resolveApiKey,
-  resolveAppCode,
   resolveBaseURL,
   type TimeoutOptions,
+  type ToolLoopClient,
   type Transport,
   type TransportOptions,
-  type TransportResponse,
+  type TransportRequest,
+  toolLoopAdapterKey,
 } from '@gemgate/core-transport';
+import { chatCompletionShape, validateWire } from '@gemgate/core-transport/wire';
 import { buildChatRequestBody } from './build-chat-request-body.js';
 import { ChatCompletionResult } from './chat-completion-result.js';
 import { ChatCompletionStream } from './chat-completion-stream.js';
@@ -22,13 +22,11 @@ import { checkReasoningSettings } from './check-reasoning-settings.js';
 import { checkToolNames } from './check-tool-names.js';
 import { checkToolSchemas } from './check-tool-schemas.js';
 import { createEmbeddings, type EmbeddingCreateParams, type EmbeddingResult } from './embeddings.js';
-import { linkController } from './link-controller.js';
 import { listModels, type ModelListPromise } from './list-models.js';
 import { parseChatParams } from './parse-chat-params.js';
 import { readJsonAnswer } from './read-json-answer.js';
 import { transportOptionsOf } from './request-options.js';
-import { UnreadStreams } from './unread-streams.js';
-import type { WireChatCompletion } from './wire-types.js';
+import { createOpenAIToolLoopAdapter } from './tool-loop-adapter.js';
 
 /** What `createOpenAICompat` takes. Every field is optional; any other is an `InvalidArgumentError`. */
 export interface OpenAICompatOptions {
@@ -51,8 +49,11 @@ export interface OpenAICompatOptions {
   env?: Record<string, string | undefined> | undefined;
 }
 
-/** The client: `chat.completions`, `models`, `embeddings`, as in the `openai` package. */
-export interface OpenAICompatClient {
+/**
+ * The client: `chat.completions`, `models`, `embeddings`, as in the `openai` package. A
+ * `ToolLoopClient`, so `@gemgate/tools` runs its tool loop on it.
+ */
+export interface OpenAICompatClient extends ToolLoopClient {
   readonly baseURL: string;
   readonly chat: {
     readonly completions: {
@@ -108,10 +109,6 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
     logger,
     env,
   });
-  const secrets = secretsOf({ options });
-  // Streams nobody reads yet, each as the function that ends it: their sockets would hold
-  // `close()` until the total timeout.
-  const unreadStreams = new UnreadStreams();
 
   async function createChatCompletion(
     params: ChatCompletionCreateParams,
@@ -124,54 +121,50 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
     checkReasoningSettings({ params: parsed, logger });
     const plan = buildChatRequestBody({ params: parsed });
     const transportOptions = transportOptionsOf({ options: requestOptions });
-    // A stream gets its own controller (the `openai` package's `stream.controller`), so a
-    // caller who stops wanting it can close the connection without reading it to the end.
-    const link = plan.stream ? linkController({ callerSignal: transportOptions.signal }) : undefined;
-    if (link) transportOptions.signal = link.controller.signal;
-    let response: TransportResponse;
-    try {
-      response = await transport.request({
-        method: 'POST',
-        path: 'chat/completions',
-        body: plan.body,
-        stream: plan.stream ? 'sse' : false,
-        ...transportOptions,
-        context: { route: 'openai', operation: 'chat.completions', model: parsed.model },
-      });
-    } catch (error) {
-      link?.unlink();
-      throw error;
-    }
+    const request: TransportRequest = {
+      method: 'POST',
+      path: 'chat/completions',
+      body: plan.requestBody,
+      stream: plan.stream ? 'sse' : false,
+      ...transportOptions,
+      context: { route: 'openai', operation: 'chat.completions', model: parsed.model, stream: plan.stream },
+    };
     const { responseSchema, expectsJson } = plan;
     if (plan.stream) {
-      // A middleware answering from a cache must answer in the kind that was asked for.
-      if (response.kind !== 'stream' || link === undefined) {
-        link?.unlink();
-        throw new ResponseValidationError('Asked for a stream but got a JSON answer (from a middleware?).', {
-          path: '',
-          requestId: response.requestId,
-        });
-      }
-      return new ChatCompletionStream({
-        events: response.events,
-        requestId: response.requestId,
+      // The stream sends the request with its own signal (the `openai` package's
+      // `stream.controller`), which the caller's feeds, so a caller who stops wanting it can
+      // close the connection without reading it to the end.
+      const stream = new ChatCompletionStream({
+        transport,
+        signal: transportOptions.signal,
         responseSchema,
         expectsJson,
-        controller: link.controller,
-        onSettled: link.unlink,
-        unreadStreams,
+        open: async ({ signal }) => {
+          const response = await transport.request({ ...request, signal });
+          // A middleware answering from a cache must answer in the kind that was asked for.
+          if (response.kind !== 'stream') {
+            throw new ResponseValidationError(
+              'Asked for a stream but got a JSON answer (from a middleware?).',
+              {
+                path: '',
+                requestId: response.requestId,
+              },
+            );
+          }
+          return response;
+        },
       });
+      // HTTP errors reject `create`, as with the `openai` package.
+      await stream.ready();
+      return stream;
     }
-    const body = readJsonAnswer({ response, operation: 'chat.completions.create', secrets }) as
-      | WireChatCompletion
-      | undefined;
-    if (!Array.isArray(body?.choices)) {
-      throw new ResponseValidationError('The chat completion has no choices array.', {
-        path: 'choices',
-        responseBody: body,
-        requestId: response.requestId,
-      });
-    }
+    const response = await transport.request(request);
+    const body = validateWire({
+      shape: chatCompletionShape,
+      body: readJsonAnswer({ response, operation: 'chat.completions.create' }),
+      what: 'chat completion',
+      requestId: response.requestId,
+    });
     return new ChatCompletionResult({
       raw: body,
       requestId: response.requestId,
@@ -185,28 +178,22 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
     chat: {
       completions: { create: createChatCompletion as OpenAICompatClient['chat']['completions']['create'] },
     },
-    models: { list: (requestOptions) => listModels({ transport, options: requestOptions, secrets }) },
+    [toolLoopAdapterKey]: ({ model }) =>
+      createOpenAIToolLoopAdapter({
+        client: {
+          chat: {
+            completions: {
+              create: createChatCompletion as OpenAICompatClient['chat']['completions']['create'],
+            },
+          },
+        },
+        model,
+      }),
+    models: { list: (requestOptions) => listModels({ transport, options: requestOptions }) },
     embeddings: {
-      create: (params, requestOptions) =>
-        createEmbeddings({ transport, params, options: requestOptions, secrets }),
+      create: (params, requestOptions) => createEmbeddings({ transport, params, options: requestOptions }),
     },
-    async close() {
-      const reason = new AbortedError('The client was closed before this stream was read.');
-      await unreadStreams.endAll(reason);
-      await transport.close();
-    },
+    // The transport ends the streams nobody reads yet before it closes its connections.
+    close: () => transport.close(),
   };
-}
-
-/** The key and app code the transport will send, for the errors this package builds itself. */
-function secretsOf({ options }: { options: OpenAICompatOptions }): string[] {
-  const secrets: string[] = [];
-  try {
-    secrets.push(resolveApiKey({ apiKey: options.apiKey, env: options.env }));
-  } catch {
-    // No key: the transport refuses every call with its own AuthenticationError.
-  }
-  const appCode = resolveAppCode({ appCode: options.appCode, env: options.env });
-  if (appCode) secrets.push(appCode);
-  return secrets;
 }

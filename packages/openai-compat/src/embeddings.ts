@@ -1,7 +1,7 @@
-import { ResponseValidationError, type Transport, type Usage } from '@gemgate/core-transport';
+import { convertOpenAIUsage, type Transport, type Usage } from '@gemgate/core-transport';
+import { openAIEmbeddingListShape, validateWire } from '@gemgate/core-transport/wire';
 import { z } from 'zod';
 import type { RequestOptions } from './chat-params.js';
-import { convertOpenAIUsage } from './convert-openai-usage.js';
 import { decodeBase64Floats } from './decode-base64-floats.js';
 import { invalidArgumentFromIssue } from './parse-chat-params.js';
 import { readJsonAnswer } from './read-json-answer.js';
@@ -57,13 +57,10 @@ export async function createEmbeddings({
   transport,
   params,
   options = {},
-  secrets = [],
 }: {
   transport: Transport;
   params: EmbeddingCreateParams;
   options?: RequestOptions;
-  /** The key and app code, scrubbed from errors built here. */
-  secrets?: readonly string[];
 }): Promise<EmbeddingResult> {
   const checked = embeddingParamsSchema.safeParse(params);
   if (!checked.success) throw invalidArgumentFromIssue({ issue: checked.error.issues[0]! });
@@ -72,36 +69,20 @@ export async function createEmbeddings({
     path: 'embeddings',
     body: checked.data,
     ...transportOptionsOf({ options }),
-    context: { route: 'openai', operation: 'embeddings', model: params.model },
+    context: { route: 'openai', operation: 'embeddings', model: params.model, stream: false },
   });
-  const body = readJsonAnswer({ response, operation: 'embeddings.create', secrets }) as
-    | { data?: unknown; model?: string; usage?: unknown }
-    | undefined;
-  if (!Array.isArray(body?.data)) {
-    throw new ResponseValidationError('The embeddings answer has no data array.', {
-      path: 'data',
-      responseBody: body,
-      requestId: response.requestId,
-    });
-  }
-  const data = (body.data as Array<{ index?: number; embedding?: unknown } | null>).map((item, position) => {
-    const embedding = item?.embedding;
-    if (typeof embedding === 'string') {
-      return {
-        object: 'embedding' as const,
-        index: item?.index ?? position,
-        embedding: decodeBase64Floats({ base64: embedding }),
-      };
-    }
-    if (!Array.isArray(embedding)) {
-      throw new ResponseValidationError(`Embedding ${position} has no vector (neither numbers nor base64).`, {
-        path: `data.${position}.embedding`,
-        responseBody: item,
-        requestId: response.requestId,
-      });
-    }
-    return { object: 'embedding' as const, index: item?.index ?? position, embedding: embedding as number[] };
+  const body = validateWire({
+    shape: openAIEmbeddingListShape,
+    body: readJsonAnswer({ response, operation: 'embeddings.create' }),
+    what: 'embeddings answer',
+    requestId: response.requestId,
   });
+  const data = body.data.map((item, position) => ({
+    object: 'embedding' as const,
+    index: item.index ?? position,
+    embedding:
+      typeof item.embedding === 'string' ? decodeBase64Floats({ base64: item.embedding }) : item.embedding,
+  }));
   // `embeddings` promises input order; `index` says it, whatever order the items came in.
   if (data.some((item, position) => item.index !== position))
     data.sort((left, right) => left.index - right.index);

@@ -1,10 +1,12 @@
-// The errors every method throws, so a caller checks them without installing core-transport.
+// The errors every method throws, and core's usage converter, so a caller uses them without
+// installing core-transport.
 export {
   AbortedError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
   ConnectionError,
+  convertOpenAIUsage,
   GemgateError,
   InsufficientQuotaError,
   InvalidArgumentError,
@@ -18,12 +20,12 @@ export {
   UnprocessableEntityError,
   UpstreamError,
 } from '@gemgate/core-transport';
+// One rule for both routes, from core; re-exported so openai-compat users need no other import.
+export { toolNamePattern } from '@gemgate/core-transport/json-schema';
 export { ChatCompletionChunk } from './chat-completion-chunk.js';
 export { ChatCompletionResult } from './chat-completion-result.js';
 export { ChatCompletionStream } from './chat-completion-stream.js';
 export type * from './chat-params.js';
-export { toolNamePattern } from './check-tool-names.js';
-export { convertOpenAIUsage } from './convert-openai-usage.js';
 export {
   createOpenAICompat,
   type OpenAICompatClient,
@@ -31,6 +33,8 @@ export {
 } from './create-openai-compat.js';
 export type { Embedding, EmbeddingCreateParams, EmbeddingResult } from './embeddings.js';
 export type { Model, ModelList, ModelListPromise } from './list-models.js';
+export type { OpenAIUsage } from './openai-usage.js';
 export type { ToolCall } from './parse-tool-calls.js';
+export { createOpenAIToolLoopAdapter, type OpenAIToolLoopClient } from './tool-loop-adapter.js';
 export type * from './wire-types.js';
 export { zodResponseFormat } from './zod-response-format.js';

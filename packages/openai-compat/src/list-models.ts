@@ -1,16 +1,11 @@
-import { ResponseValidationError, type Transport } from '@gemgate/core-transport';
+import type { Transport } from '@gemgate/core-transport';
+import { type OpenAIModel, openAIModelListShape, validateWire } from '@gemgate/core-transport/wire';
 import type { RequestOptions } from './chat-params.js';
 import { readJsonAnswer } from './read-json-answer.js';
 import { transportOptionsOf } from './request-options.js';
 
-/** One model the gateway serves on the OpenAI route. */
-export interface Model {
-  id: string;
-  object: 'model';
-  created?: number | undefined;
-  owned_by?: string | undefined;
-  [key: string]: unknown;
-}
+/** One model the gateway serves on the OpenAI route (`id`, and `object`, `created`, `owned_by` when sent). */
+export type Model = OpenAIModel;
 
 /** The answer of `models.list()`. */
 export interface ModelList {
@@ -34,14 +29,11 @@ export type ModelListPromise = Promise<ModelList> & AsyncIterable<Model>;
 export function listModels({
   transport,
   options = {},
-  secrets = [],
 }: {
   transport: Transport;
   options?: RequestOptions;
-  /** The key and app code, scrubbed from errors built here. */
-  secrets?: readonly string[];
 }): ModelListPromise {
-  const list = fetchModels({ transport, options, secrets });
+  const list = fetchModels({ transport, options });
   // A caller who only iterates never awaits the promise itself.
   list.catch(() => {});
   return Object.assign(list, {
@@ -51,28 +43,18 @@ export function listModels({
   });
 }
 
-async function fetchModels({
-  transport,
-  options,
-  secrets,
-}: {
-  transport: Transport;
-  options: RequestOptions;
-  secrets: readonly string[];
-}) {
+async function fetchModels({ transport, options }: { transport: Transport; options: RequestOptions }) {
   const response = await transport.request({
     method: 'GET',
     path: 'models',
     ...transportOptionsOf({ options }),
-    context: { route: 'openai', operation: 'models.list' },
+    context: { route: 'openai', operation: 'models.list', model: undefined, stream: false },
   });
-  const body = readJsonAnswer({ response, operation: 'models.list', secrets });
-  if (!Array.isArray(body?.data)) {
-    throw new ResponseValidationError('The models answer has no data array.', {
-      path: 'data',
-      responseBody: body,
-      requestId: response.requestId,
-    });
-  }
-  return { data: body.data as Model[], raw: body, requestId: response.requestId };
+  const body = validateWire({
+    shape: openAIModelListShape,
+    body: readJsonAnswer({ response, operation: 'models.list' }),
+    what: 'models answer',
+    requestId: response.requestId,
+  });
+  return { data: body.data, raw: body, requestId: response.requestId };
 }

@@ -38,10 +38,15 @@ describe('chat.completions.create against the mock gateway', () => {
       ],
     });
     await client.chat.completions.create({ model: 'gemini-2.0-flash', messages: ask });
+    await (
+      await client.chat.completions.create({ model: 'gemini-2.0-flash', messages: ask, stream: true })
+    ).final();
     await client.models.list();
     expect(seen).toEqual([
-      { route: 'openai', operation: 'chat.completions', model: 'gemini-2.0-flash' },
-      { route: 'openai', operation: 'models.list' },
+      { route: 'openai', operation: 'chat.completions', model: 'gemini-2.0-flash', stream: false },
+      { route: 'openai', operation: 'chat.completions', model: 'gemini-2.0-flash', stream: true },
+      // The same object the native client gives for its models.list.
+      { route: 'openai', operation: 'models.list', model: undefined, stream: false },
     ]);
   });
 

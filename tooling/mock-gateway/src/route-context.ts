@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ImplicitCache } from './answer/implicit-cache.js';
 import type { Exchange } from './http/exchange.js';
 import type { CachedContents } from './native/cached-contents.js';
+import type { UpstreamService } from './native/native-style.js';
 
 /** Everything a route handler needs for one request. */
 export interface RouteContext {
@@ -15,6 +16,8 @@ export interface RouteContext {
   body: Record<string, any>;
   implicitCache: ImplicitCache;
   cachedContents: CachedContents;
+  /** Which Google service answers by default (the `upstream` option; `x-mock-upstream` overrides). */
+  upstream: UpstreamService;
   /** The gateway's clock (the `now` option). */
   now: () => number;
 }

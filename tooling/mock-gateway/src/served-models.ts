@@ -1,4 +1,4 @@
-import { lookupModel, type ModelInfo } from '@gemgate/core-transport';
+import { type UpstreamModel, upstreamModelOf } from './upstream/upstream-rules.js';
 
 /** Model ids the mock lists. Generation accepts any id; listing and `get` know only these. */
 export const servedModelIds = [
@@ -18,8 +18,8 @@ export function openaiModelIds(): string[] {
   const ids: string[] = [];
   for (const id of servedModelIds) {
     ids.push(id);
-    const info = lookupModel(id);
-    if (info?.kind === 'generate' && info.thinking.canDisable && info.thinking.supported)
+    const info = upstreamModelOf(id);
+    if (info?.kind === 'generate' && info.thinking.budgetZeroAllowed && info.thinking.thinks)
       ids.push(`${id}-nothink`);
     if (info?.kind === 'generate') ids.push(`${id}-search`);
   }
@@ -28,7 +28,7 @@ export function openaiModelIds(): string[] {
 
 /** A native `Model` resource. */
 export function describeNativeModel(id: string) {
-  const info = lookupModel(id) as ModelInfo;
+  const info = upstreamModelOf(id) as UpstreamModel;
   const methods =
     info.kind === 'embed'
       ? ['embedContent', 'batchEmbedContents', 'countTokens']
@@ -51,6 +51,6 @@ export function describeNativeModel(id: string) {
     outputTokenLimit: info.outputTokenLimit,
     supportedGenerationMethods: methods,
     ...(info.kind === 'generate' ? { temperature: 1, topP: 0.95, topK: 64, maxTemperature: 2 } : {}),
-    ...(info.thinking.supported ? { thinking: true } : {}),
+    ...(info.thinking.thinks ? { thinking: true } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createImplicitCache } from './answer/implicit-cache.js';
 import { faultReply } from './faults/fault-reply.js';
@@ -14,6 +14,7 @@ import { handleNative } from './native/handle-native.js';
 import { handleOpenai } from './openai/handle-openai.js';
 import { headerOf, type RouteContext } from './route-context.js';
 import type { MockGateway, MockGatewayOptions, MockRoute, RecordedRequest } from './types.js';
+import { upstreamModelOf } from './upstream/upstream-rules.js';
 
 const twentyMegabytes = 20 * 1024 * 1024;
 
@@ -38,7 +39,9 @@ export async function startMockGateway({
   faults = [],
   maxRequestBytes = twentyMegabytes,
   implicitCacheTtlMs = 3_600_000,
-  implicitCacheMinTokens = 1024,
+  implicitCacheMinTokens,
+  upstream = 'ai-studio',
+  knobs = {},
   maxRecordedRequests = Number.POSITIVE_INFINITY,
   now = Date.now,
 }: MockGatewayOptions = {}): Promise<MockGateway> {
@@ -47,7 +50,11 @@ export async function startMockGateway({
   for (const fault of faults) schedule.add(fault);
   const implicitCache = createImplicitCache({
     ttlMs: implicitCacheTtlMs,
-    minTokens: implicitCacheMinTokens,
+    minTokensFor: (model) =>
+      implicitCacheMinTokens ??
+      upstreamModelOf(model)?.implicitCacheMinTokens ??
+      // Families the mock does not know are new ones: Google's largest documented minimum.
+      4096,
     now,
   });
   const cachedContents = new CachedContents({ now });
@@ -99,7 +106,10 @@ export async function startMockGateway({
       latency,
       errorShape: errorShapeFor({
         route,
-        header: headerOf({ headers: request.headers, name: 'x-mock-error-shape' }),
+        header: headerOf({
+          headers: withKnobs({ headers: request.headers, knobs }),
+          name: 'x-mock-error-shape',
+        }),
       }),
       requestId,
       closing: closing.signal,
@@ -123,10 +133,11 @@ export async function startMockGateway({
       method: request.method ?? 'GET',
       path: routed.path,
       query,
-      headers: request.headers,
+      headers: withKnobs({ headers: request.headers, knobs }),
       body: (body && typeof body === 'object' ? body : {}) as Record<string, any>,
       implicitCache,
       cachedContents,
+      upstream,
       now,
     };
     await (route === 'native' ? handleNative(context) : handleOpenai(context));
@@ -187,4 +198,19 @@ export async function startMockGateway({
         server.closeAllConnections();
       }),
   };
+}
+
+/** The request's headers, with the `knobs` option's value under each `x-mock-*` header it lacks. */
+function withKnobs({
+  headers,
+  knobs,
+}: {
+  headers: IncomingHttpHeaders;
+  knobs: Record<string, string>;
+}): IncomingHttpHeaders {
+  const entries = Object.entries(knobs);
+  if (entries.length === 0) return headers;
+  const merged: IncomingHttpHeaders = { ...headers };
+  for (const [name, value] of entries) merged[name.toLowerCase()] ??= value;
+  return merged;
 }

@@ -55,8 +55,23 @@ export interface MockGatewayOptions {
   maxRequestBytes?: number | undefined;
   /** How long an implicit-cache prefix stays warm. Default 1 hour. */
   implicitCacheTtlMs?: number | undefined;
-  /** Smallest prefix (in approximated tokens) that implicit caching reports. Default 1024. */
+  /**
+   * Smallest prefix (in approximated tokens) that implicit caching reports, for every model.
+   * Default: each family's documented minimum (2.5: 2,048; Gemini 3: 4,096; none on 2.0); tests
+   * lower it to use small documents.
+   */
   implicitCacheMinTokens?: number | undefined;
+  /**
+   * Which Google service the gateway routes to (it chooses on its own): `ai-studio` (default)
+   * or `vertex` (usage carries `trafficType`, not `serviceTier`; `streamFunctionCallArguments`
+   * streams function-call arguments as `partialArgs`). `x-mock-upstream` overrides per request.
+   */
+  upstream?: 'ai-studio' | 'vertex' | undefined;
+  /**
+   * Default values of the `x-mock-*` request headers (README, "Test knobs"), for every request
+   * that does not send that header itself, e.g. `{ 'x-mock-sse-comments': 'off' }`.
+   */
+  knobs?: Record<string, string> | undefined;
   /**
    * How many requests `requests` keeps (the oldest are dropped first). Default: all of them, as
    * tests want; `gemgate-mock` keeps 1000 so a long-running gateway does not hold every body.

@@ -463,4 +463,84 @@ describe('@google/genai against the mock', () => {
     expect(truncated.texts.length).toBeGreaterThan(0);
     expect(String(truncated.error)).toContain('Incomplete JSON');
   });
+
+  it('Gemini 3 stream endings, mid-stream STOP and thought code parts parse; the text joins', async () => {
+    const whole = await ai.models.generateContent({
+      model: 'gemini-3-flash-preview',
+      contents: 'Tell me a story',
+    });
+    const chunks = [];
+    for await (const chunk of await ai.models.generateContentStream({
+      model: 'gemini-3-flash-preview',
+      contents: 'Tell me a story',
+    })) {
+      chunks.push(chunk);
+    }
+    expect(chunks.map((chunk) => chunk.text ?? '').join('')).toBe(whole.text);
+    expect(chunks.at(-1)!.candidates![0]!.content!.parts![0]!.thoughtSignature).toEqual(expect.any(String));
+    const code = [];
+    for await (const chunk of await ai.models.generateContentStream({
+      model: 'gemini-3-flash-preview',
+      contents: 'Add 5 and 7 with code',
+      config: { tools: [{ codeExecution: {} }] },
+    })) {
+      code.push(chunk);
+    }
+    expect(code[0]!.candidates![0]!.finishReason).toBe('STOP');
+    expect(
+      code
+        .flatMap((chunk) => chunk.candidates![0]!.content?.parts ?? [])
+        .some((part) => part.thought && part.executableCode),
+    ).toBe(true);
+  });
+
+  it('MAX_TOKENS from thinking: a candidate without parts; text is undefined, not a crash', async () => {
+    const response = await ai.models.generateContent({
+      model: 'gemini-2.5-flash',
+      contents: 'Think',
+      config: { maxOutputTokens: 1 },
+    });
+    expect(response.candidates![0]!.finishReason).toBe('MAX_TOKENS');
+    expect(response.candidates![0]!.content!.parts).toBeUndefined();
+    expect(response.text).toBeUndefined();
+  });
+
+  it('grounding, serviceTier and index-less 2.0 streams parse', async () => {
+    const grounded = await ai.models.generateContent({
+      model: 'gemini-2.5-flash',
+      contents: 'Latest news?',
+      config: { tools: [{ googleSearch: {} }] },
+    });
+    expect(grounded.candidates![0]!.groundingMetadata?.webSearchQueries).toEqual(['Latest news?']);
+    // This client version does not type `serviceTier` on responses yet; the field still arrives.
+    expect((grounded.usageMetadata as Record<string, unknown>).serviceTier).toBe('standard');
+    const old = [];
+    for await (const chunk of await ai.models.generateContentStream({
+      model: 'gemini-2.0-flash',
+      contents: 'Hi',
+    })) {
+      old.push(chunk);
+    }
+    expect(old.every((chunk) => chunk.candidates![0]!.index === undefined)).toBe(true);
+  });
+
+  it("Vertex partialArgs function-call streams pass through the client's types", async () => {
+    const parts = [];
+    for await (const chunk of await ai.models.generateContentStream({
+      model: 'gemini-2.5-flash',
+      contents: 'Please get_weather for Lima',
+      config: {
+        tools: [weatherTool],
+        httpOptions: { headers: { 'x-mock-stream-function-call-arguments': '1' } },
+      },
+    })) {
+      parts.push(...(chunk.candidates?.[0]?.content?.parts ?? []));
+    }
+    const calls = parts.filter((part) => part.functionCall).map((part) => part.functionCall!);
+    expect(calls[0]).toMatchObject({ name: 'get_weather', willContinue: true });
+    expect(
+      calls.slice(1, -1).every((call) => call.name === undefined && (call.partialArgs?.length ?? 0) > 0),
+    ).toBe(true);
+    expect(calls.find((call) => call.partialArgs?.some((arg) => arg.jsonPath === '$.city'))).toBeDefined();
+  });
 });

@@ -333,4 +333,54 @@ describe('openai against the mock', () => {
     expect(reset.contents.length).toBeGreaterThan(1);
     expect(reset.error).toBeInstanceOf(Error);
   });
+
+  it('Google-shaped streams: ": PROCESSING" comments, Gemini ids, empty tool-call ids, a signature on the message', async () => {
+    const headers = {
+      'x-mock-tool-call-id': 'empty',
+      'x-mock-signature-place': 'message',
+      'x-mock-sse-comments': 'on',
+    };
+    const stream = client.chat.completions.stream(
+      {
+        model: 'gemini-3-pro-preview',
+        messages: [{ role: 'user', content: 'Please schedule_meeting with Ann about the budget' }],
+        tools: [scheduleTool],
+        tool_choice: 'auto',
+      },
+      { headers },
+    );
+    const final = await stream.finalChatCompletion();
+    expect(final.id).not.toMatch(/^chatcmpl-/);
+    const message = final.choices[0]!.message;
+    expect(message.tool_calls).toHaveLength(1);
+    // The client's stream accumulator replaces an empty id with one of its own; the wire had ''.
+    expect(message.tool_calls![0]!.id).toMatch(/^call_/);
+    const call = message.tool_calls![0]!;
+    expect(call.type === 'function' && JSON.parse(call.function.arguments)).toMatchObject({
+      topic: expect.any(String),
+    });
+    const whole = await client.chat.completions.create(
+      {
+        model: 'gemini-3-pro-preview',
+        messages: [{ role: 'user', content: 'Please schedule_meeting with Ann about the budget' }],
+        tools: [scheduleTool],
+        tool_choice: 'auto',
+      },
+      { headers },
+    );
+    expect(whole.choices[0]!.message.tool_calls![0]!.id).toBe('');
+    expect(
+      (whole.choices[0]!.message as unknown as Record<string, any>).extra_content.google.thought_signature,
+    ).toEqual(expect.any(String));
+  });
+
+  it("usage with thinking only in total_tokens (Google's endpoint) parses, details absent", async () => {
+    const completion = await client.chat.completions.create(
+      { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'Think' }], reasoning_effort: 'low' },
+      { headers: { 'x-mock-usage-style': 'reasoning-only-in-total' } },
+    );
+    const usage = completion.usage!;
+    expect(usage.completion_tokens_details).toBeUndefined();
+    expect(usage.total_tokens).toBeGreaterThan(usage.prompt_tokens + usage.completion_tokens);
+  });
 });

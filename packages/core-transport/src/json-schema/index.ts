@@ -5,4 +5,8 @@
  *
  * @module
  */
-export {};
+export { checkToolName, toolNamePattern } from './check-tool-name.js';
+export { checkToolSchema } from './check-tool-schema.js';
+export { isZodSchema, type ZodSchemaLike } from './is-zod-schema.js';
+export { type GeminiSchema, type GeminiSchemaType, toGeminiSchema } from './to-gemini-schema.js';
+export { type JsonSchema, type JsonSchemaTarget, toJsonSchema } from './to-json-schema.js';

@@ -61,7 +61,13 @@ export default {
               const event = buffer.slice(0, end);
               buffer = buffer.slice(end + 2);
               end = buffer.indexOf('\n\n');
-              const data = event.replace(/^data: ?/, '').replace(/\r$/, '');
+              // The gateway sends `: PROCESSING` comment lines before the first data line.
+              const dataStart = event.indexOf('data:');
+              if (dataStart === -1) continue;
+              const data = event
+                .slice(dataStart)
+                .replace(/^data: ?/, '')
+                .replace(/\r$/, '');
               if (data === '[DONE]' || data === '') continue;
               const chunk = JSON.parse(data);
               chunks++;

@@ -1,10 +1,10 @@
-import { lookupModel } from '@gemgate/core-transport';
+import { upstreamModelOf } from '../upstream/upstream-rules.js';
 
 /**
- * Whether a model thinks for a request, from the catalog's rules: thinking families think
- * unless the budget is 0 (or their default budget is 0 and none was given); `-nothink` ids never
- * think; models the catalog does not know think only when asked to with a positive budget or
- * `includeThoughts`.
+ * Whether a model thinks for a request, from the mock's upstream rules: thinking families think
+ * unless the budget is 0 (or they do not think by default and nothing asked them to); `-nothink`
+ * ids never think; models the table does not know think only when asked to with a positive
+ * budget or `includeThoughts`.
  */
 export function decideThinking({
   model,
@@ -17,11 +17,11 @@ export function decideThinking({
   thinkingLevel: string | undefined;
   includeThoughts: boolean | undefined;
 }): boolean {
-  const info = lookupModel(model);
-  if (!info) return includeThoughts === true || (thinkingBudget !== undefined && thinkingBudget !== 0);
-  if (!info.thinking.supported || info.variant === 'nothink') return false;
+  const upstream = upstreamModelOf(model);
+  if (!upstream) return includeThoughts === true || (thinkingBudget !== undefined && thinkingBudget !== 0);
+  if (!upstream.thinking.thinks || upstream.variant === 'nothink') return false;
   if (thinkingBudget === 0) return false;
-  if (thinkingBudget === undefined && thinkingLevel === undefined && info.thinking.defaultBudget === 0) {
+  if (thinkingBudget === undefined && thinkingLevel === undefined && !upstream.thinking.thinksByDefault) {
     return includeThoughts === true;
   }
   return true;
@@ -29,5 +29,10 @@ export function decideThinking({
 
 /** Whether a model is a Gemini 3 model, whose thought signatures must come back in history. */
 export function requiresThoughtSignatures(model: string): boolean {
-  return lookupModel(model)?.family.startsWith('gemini-3') ?? false;
+  return upstreamModelOf(model)?.family.startsWith('gemini-3') ?? false;
+}
+
+/** Whether a model is a Gemini 2.0 model (no thinking, `index`-less streams, safety ratings). */
+export function isGemini2(model: string): boolean {
+  return upstreamModelOf(model)?.family.startsWith('gemini-2.0') ?? false;
 }

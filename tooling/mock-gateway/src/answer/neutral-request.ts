@@ -28,6 +28,10 @@ export interface NeutralRequest {
   functions: DeclaredFunction[];
   functionMode: FunctionMode;
   codeExecution: boolean;
+  /** Whether a server-side search tool grounds the answer (`googleSearch` natively, `-search` ids). */
+  search: boolean;
+  /** Whether the caller asked for streamed function-call arguments (Vertex's `streamFunctionCallArguments`). */
+  streamFunctionCallArguments: boolean;
   /** Set when the caller asked for JSON; `schema` undefined means any JSON object. */
   json: { schema: unknown } | undefined;
   /** Whether the model thinks for this request. */
@@ -58,6 +62,8 @@ export interface Answer {
   thoughtTokens: number;
   parts: AnswerPart[];
   finishReason: 'STOP' | 'MAX_TOKENS';
+  /** Set when thinking used up `maxOutputTokens`: no parts at all, `MAX_TOKENS`. */
+  thinkingExhaustedOutput: boolean;
   candidatesTokens: number;
   /** An opaque signature for the thinking behind this answer (Gemini's `thoughtSignature`). */
   signature: string;

@@ -14,7 +14,14 @@ import { valueForSchema } from './value-for-schema.js';
  * answer.parts[0]; // { kind: 'text', text: 'Gateway the answer ...' }
  * ```
  */
-export function planAnswer({ request }: { request: NeutralRequest }): Answer {
+export function planAnswer({
+  request,
+  thinkingExhaustsOutput = false,
+}: {
+  request: NeutralRequest;
+  /** Forces the answer a thinking model gives when its thoughts use up `maxOutputTokens`. */
+  thinkingExhaustsOutput?: boolean;
+}): Answer {
   const seed = hashString({ text: request.seedKey });
   const random = createRandom({ seed });
   const signature = Buffer.from(`mock-signature:${stableId({ text: request.seedKey, length: 16 })}`).toString(
@@ -29,6 +36,23 @@ export function planAnswer({ request }: { request: NeutralRequest }): Answer {
     if (request.thinkingBudget && request.thinkingBudget > 0) {
       thoughts = thoughts.slice(0, request.thinkingBudget * 4);
     }
+  }
+
+  const thoughtTokens = countTextTokens(thoughts);
+  const limit = request.maxOutputTokens;
+  // Thinking counts against maxOutputTokens upstream: when it uses all of it the candidate has
+  // no parts at all (`content: {role: 'model'}`), finishReason MAX_TOKENS.
+  if (request.thinks && (thinkingExhaustsOutput || (limit !== undefined && thoughtTokens >= limit))) {
+    const cut = limit !== undefined ? thoughts.slice(0, limit * 4) : thoughts;
+    return {
+      thoughts: cut,
+      thoughtTokens: countTextTokens(cut),
+      parts: [],
+      finishReason: 'MAX_TOKENS',
+      thinkingExhaustedOutput: true,
+      candidatesTokens: 0,
+      signature,
+    };
   }
 
   const calls = functionCallsFor({ request, random });
@@ -49,9 +73,10 @@ export function planAnswer({ request }: { request: NeutralRequest }): Answer {
   const limited = applyLimits({ request, parts });
   return {
     thoughts,
-    thoughtTokens: countTextTokens(thoughts),
+    thoughtTokens,
     parts: limited.parts,
     finishReason: limited.finishReason,
+    thinkingExhaustedOutput: false,
     candidatesTokens: limited.parts.reduce((sum, part) => sum + partTokens(part), 0),
     signature,
   };

@@ -17,6 +17,11 @@ export type StreamFraming =
 export interface EventStream {
   /** Sends one event (a whole response chunk). Resolves once written, after any chunk delay. */
   event(value: unknown): Promise<void>;
+  /**
+   * Sends an SSE comment line (`: text`), which SSE readers must skip. Not an event: faults that
+   * count events do not count it. A no-op on JSON-array framing.
+   */
+  comment(text: string): Promise<void>;
   /** Ends the stream with the framing's terminator. */
   finish(): Promise<void>;
   /** Whether a fault already ended the stream; later calls are no-ops. */
@@ -143,6 +148,10 @@ export class Exchange {
     return {
       get closed() {
         return closed;
+      },
+      comment: async (text) => {
+        if (closed || framing === 'json-array' || response.destroyed) return;
+        response.write(`: ${text}\n\n`);
       },
       event: async (value) => {
         if (closed) return;

@@ -303,26 +303,35 @@ describe('native route', () => {
     expect(await imageTokens([{ inlineData: image, mediaResolution: { numTokens: 1120 } }])).toBe(1120);
   });
 
-  it('candidates carry negligible safetyRatings: whole answers, and the finishing stream chunk', async () => {
+  it('2.0 candidates carry negligible safetyRatings (whole, and the finishing stream chunk); 2.5 ones none', async () => {
     const ratings = expect.arrayContaining([
       { category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'NEGLIGIBLE' },
       { category: 'HARM_CATEGORY_HARASSMENT', probability: 'NEGLIGIBLE' },
     ]);
-    const whole = (await (await call({ body: ask('Rate me') })).json()) as Json;
+    const model = 'gemini-2.0-flash';
+    const whole = (await (await call({ model, body: ask('Rate me') })).json()) as Json;
     expect(whole.candidates[0].safetyRatings).toEqual(ratings);
     expect(whole.candidates[0].safetyRatings).toHaveLength(4);
     const events = sseEvents(
-      await (await call({ verb: 'streamGenerateContent', query: '?alt=sse', body: ask('Rate me') })).text(),
+      await (
+        await call({ model, verb: 'streamGenerateContent', query: '?alt=sse', body: ask('Rate me') })
+      ).text(),
     );
     const finishing = events.filter((event) => event.candidates[0].finishReason);
     expect(finishing).toHaveLength(1);
     expect(finishing[0]!.candidates[0].safetyRatings).toEqual(ratings);
+    const modern = (await (await call({ body: ask('Rate me') })).json()) as Json;
+    expect(modern.candidates[0]).not.toHaveProperty('safetyRatings');
+    const forced = (await (
+      await call({ body: ask('Rate me'), headers: { 'x-mock-safety-ratings': 'on' } })
+    ).json()) as Json;
+    expect(forced.candidates[0].safetyRatings).toEqual(ratings);
   });
 
   it('large inline media: implicit caching tells two payloads apart that differ in one byte', async () => {
-    const audio = Buffer.alloc(200_000);
+    const audio = Buffer.alloc(300_000);
     const other = Buffer.from(audio);
-    other[100_000] = 1;
+    other[150_000] = 1;
     const usageOf = async (media: Buffer, question: string) => {
       const body = (await (
         await call({
@@ -341,7 +350,7 @@ describe('native route', () => {
       return body.usageMetadata;
     };
     expect((await usageOf(audio, 'First?')).cachedContentTokenCount).toBeUndefined();
-    expect((await usageOf(audio, 'Second?')).cachedContentTokenCount).toBe(2000 + 2);
+    expect((await usageOf(audio, 'Second?')).cachedContentTokenCount).toBe(3000 + 2);
     expect((await usageOf(other, 'Third?')).cachedContentTokenCount).toBeUndefined();
   });
 
@@ -388,15 +397,31 @@ describe('native route', () => {
     });
   });
 
-  it('implicit caching needs the minimum prefix size (1024 by default)', async () => {
-    const short = ask('short prompt');
+  it("implicit caching needs the family's documented minimum prefix (2.5 Flash 2,048; none on 2.0)", async () => {
+    const short = ask('x'.repeat(4 * 2000));
     await call({ body: short });
     const repeated = (await (await call({ body: short })).json()) as Json;
     expect(repeated.usageMetadata.cachedContentTokenCount).toBeUndefined();
-    const long = ask('x'.repeat(4 * 1100));
+    const long = ask('x'.repeat(4 * 2100));
     await call({ body: long });
     const hit = (await (await call({ body: long })).json()) as Json;
-    expect(hit.usageMetadata.cachedContentTokenCount).toBe(1100);
+    expect(hit.usageMetadata.cachedContentTokenCount).toBe(2100);
+    await call({ model: 'gemini-2.0-flash', body: long });
+    const old = (await (await call({ model: 'gemini-2.0-flash', body: long })).json()) as Json;
+    expect(old.usageMetadata.cachedContentTokenCount).toBeUndefined();
+  });
+
+  it('implicit caching matches token prefixes: one long document, a different question each time', async () => {
+    // The gateway guide's own example: the document and the question in one text part.
+    const document = 'It is a truth universally acknowledged. '.repeat(300); // 12,000 chars, 3,000 tokens
+    const first = (await (await call({ body: ask(`${document}Analyze the major themes.`) })).json()) as Json;
+    expect(first.usageMetadata.cachedContentTokenCount).toBeUndefined();
+    const second = (await (await call({ body: ask(`${document}Who is Mr Darcy?`) })).json()) as Json;
+    const cached: number = second.usageMetadata.cachedContentTokenCount;
+    // A prefix count: most of the document, never the differing question.
+    expect(cached).toBeGreaterThanOrEqual(3000 - 64);
+    expect(cached).toBeLessThanOrEqual(3000);
+    expect(cached).toBeLessThan(second.usageMetadata.promptTokenCount);
   });
 
   it('an unknown method path is a Google 404', async () => {

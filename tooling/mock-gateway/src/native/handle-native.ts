@@ -1,4 +1,3 @@
-import { gatewayVariantOf, lookupModel } from '@gemgate/core-transport';
 import { embedText } from '../answer/embed-text.js';
 import { totalPromptTokens } from '../answer/neutral-request.js';
 import { planAnswer } from '../answer/plan-answer.js';
@@ -6,8 +5,10 @@ import type { ErrorReply } from '../http/error-reply.js';
 import { headerOf, type RouteContext } from '../route-context.js';
 import { describeNativeModel, servedModelIds } from '../served-models.js';
 import { canonicalJson } from '../text/canonical-json.js';
+import { gatewayVariantOf, upstreamModelOf } from '../upstream/upstream-rules.js';
 import { nativeBodyError } from './native-body-error.js';
 import { countNativePrompt } from './native-prompt.js';
+import { nativeStyleFor } from './native-style.js';
 import { readNativeRequest } from './read-native-request.js';
 import { renderNativeChunks, renderNativeResponse, renderPromptBlock } from './render-native-response.js';
 
@@ -80,6 +81,11 @@ async function generate({
   if ('error' in read) return exchange.error(read.error);
   const { request } = read;
   const blockReason = headerOf({ headers, name: 'x-mock-prompt-block' });
+  const style = nativeStyleFor({ headers, request, upstream: context.upstream });
+  const answer = planAnswer({
+    request,
+    thinkingExhaustsOutput: headerOf({ headers, name: 'x-mock-thinking-exhausts-output' }) !== undefined,
+  });
   const fault = exchange.fault;
   if (stream && fault?.kind === '404-event-stream') {
     return exchange.error({
@@ -92,7 +98,7 @@ async function generate({
     return exchange.json({
       body: blockReason
         ? renderPromptBlock({ request, blockReason })
-        : renderNativeResponse({ request, answer: planAnswer({ request }) }),
+        : renderNativeResponse({ request, answer, style }),
     });
   }
   const events = await exchange.stream({
@@ -105,15 +111,7 @@ async function generate({
   });
   const chunks = blockReason
     ? [renderPromptBlock({ request, blockReason })]
-    : renderNativeChunks({
-        request,
-        answer: planAnswer({ request }),
-        quirks: {
-          finishEarly: headerOf({ headers, name: 'x-mock-finish-early' }) !== undefined,
-          signatureOnlyLastChunk:
-            headerOf({ headers, name: 'x-mock-signature-only-last-chunk' }) !== undefined,
-        },
-      });
+    : renderNativeChunks({ request, answer, style });
   for (const chunk of chunks) await events.event(chunk);
   await events.finish();
 }
@@ -144,7 +142,7 @@ async function countTokens(context: RouteContext) {
 }
 
 async function embed({ context, model, batch }: { context: RouteContext; model: string; batch: boolean }) {
-  const info = lookupModel(model);
+  const info = upstreamModelOf(model);
   if (info && info.kind !== 'embed') {
     return context.exchange.error({ status: 400, message: `models/${model} does not support embedContent.` });
   }

@@ -1,4 +1,4 @@
-import type { PromptBlock } from '../answer/implicit-cache.js';
+import { type PromptBlock, textBlocks } from '../answer/implicit-cache.js';
 import { keyJson } from '../text/canonical-json.js';
 import { countMediaTokens, countTextTokens, type Modality } from '../text/count-tokens.js';
 
@@ -50,8 +50,8 @@ export function countNativePrompt({
     byModality[modality] = (byModality[modality] ?? 0) + tokens;
   };
   if (systemInstruction !== undefined) {
-    const tokens = countContentTokens({ content: asContent(systemInstruction), mediaResolution, add });
-    blocks.push({ key: `system:${keyJson(systemInstruction)}`, tokens });
+    blocks.push({ key: 'system', tokens: 0 });
+    countContentTokens({ content: asContent(systemInstruction), mediaResolution, add, blocks });
   }
   if (Array.isArray(tools) && tools.length > 0) {
     const text = JSON.stringify(tools);
@@ -60,8 +60,8 @@ export function countNativePrompt({
     blocks.push({ key: `tools:${text}`, tokens });
   }
   for (const content of contents) {
-    const tokens = countContentTokens({ content, mediaResolution, add });
-    blocks.push({ key: keyJson(content), tokens });
+    blocks.push({ key: `turn:${content.role ?? 'user'}`, tokens: 0 });
+    countContentTokens({ content, mediaResolution, add, blocks });
   }
   return { byModality, blocks };
 }
@@ -73,16 +73,18 @@ export function asContent(value: unknown): NativeContent {
   return (value ?? {}) as NativeContent;
 }
 
+/** Counts a content's parts and appends their prefix blocks: text in token blocks, other parts whole. */
 function countContentTokens({
   content,
   mediaResolution,
   add,
+  blocks,
 }: {
   content: NativeContent;
   mediaResolution: string | undefined;
   add: (modality: Modality, tokens: number) => void;
-}): number {
-  let total = 0;
+  blocks: PromptBlock[];
+}): void {
   for (const part of content.parts ?? []) {
     let modality: Modality = 'TEXT';
     let tokens = 0;
@@ -101,7 +103,7 @@ function countContentTokens({
     else if (part.executableCode) tokens = countTextTokens(part.executableCode.code ?? '');
     else if (part.codeExecutionResult) tokens = countTextTokens(part.codeExecutionResult.output ?? '');
     add(modality, tokens);
-    total += tokens;
+    if (typeof part.text === 'string') blocks.push(...textBlocks({ text: part.text }));
+    else blocks.push({ key: keyJson(part), tokens });
   }
-  return total;
 }

@@ -85,7 +85,9 @@ export function readNativeRequest({
   const lastUser = [...contents].reverse().find((content) => content.role !== 'model' && hasText(content));
   const functions: DeclaredFunction[] = [];
   let codeExecution = false;
+  let search = false;
   for (const tool of Array.isArray(tools) ? tools : []) {
+    if (tool.googleSearch || tool.google_search || tool.googleSearchRetrieval) search = true;
     for (const declaration of tool.functionDeclarations ?? []) {
       functions.push({
         name: declaration.name,
@@ -119,6 +121,8 @@ export function readNativeRequest({
       functions,
       functionMode: functionModeOf(toolConfig),
       codeExecution,
+      search,
+      streamFunctionCallArguments: toolConfig?.functionCallingConfig?.streamFunctionCallArguments === true,
       json: mimeJson ? { schema } : undefined,
       thinks,
       showThoughts: thinks && thinkingConfig.includeThoughts === true,

@@ -22,7 +22,12 @@ function chat({ body, headers = {} }: { body: Json; headers?: Record<string, str
 
 async function chunksOf(response: Response): Promise<Json[]> {
   const text = await response.text();
-  const events = text.split('\n\n').filter(Boolean);
+  const lines = text.split('\n\n').filter(Boolean);
+  // Comment lines (`: PROCESSING`) may only lead the stream, as Google's endpoint sends them.
+  const firstData = lines.findIndex((line) => line.startsWith('data: '));
+  expect(lines.slice(0, firstData).every((line) => line === ': PROCESSING')).toBe(true);
+  const events = lines.slice(firstData);
+  expect(events.every((line) => line.startsWith('data: '))).toBe(true);
   expect(events.at(-1)).toBe('data: [DONE]');
   return events.slice(0, -1).map((event) => JSON.parse(event.slice('data: '.length)));
 }

@@ -70,13 +70,21 @@ async function chat(context: RouteContext) {
     usageStyle: oneOf(headerOf({ headers, name: 'x-mock-usage-style' }), [
       'completion-includes-reasoning',
       'completion-excludes-reasoning',
+      'reasoning-only-in-total',
     ]),
+    completionIdStyle: oneOf(headerOf({ headers, name: 'x-mock-completion-id' }), ['gemini', 'chatcmpl']),
+    toolCallIdStyle: oneOf(headerOf({ headers, name: 'x-mock-tool-call-id' }), ['generated', 'empty']),
+    signaturePlace: oneOf(headerOf({ headers, name: 'x-mock-signature-place' }), ['tool-call', 'message']),
     created: Math.floor(context.now() / 1000),
   };
   const blockReason = headerOf({ headers, name: 'x-mock-prompt-block' });
+  const planned = planAnswer({
+    request,
+    thinkingExhaustsOutput: headerOf({ headers, name: 'x-mock-thinking-exhausts-output' }) !== undefined,
+  });
   const answer = blockReason
-    ? { ...planAnswer({ request }), parts: [], thoughts: '', thoughtTokens: 0, candidatesTokens: 0 }
-    : planAnswer({ request });
+    ? { ...planned, parts: [], thoughts: '', thoughtTokens: 0, candidatesTokens: 0 }
+    : planned;
   if (body.stream !== true) {
     const completion = renderChatCompletion({ request, answer, style });
     if (blockReason) completion.choices[0]!.finish_reason = 'content_filter';
@@ -97,6 +105,11 @@ async function chat(context: RouteContext) {
       openaiType: 'server_error',
     }),
   });
+  // Google's endpoint sends SSE comment lines while the model works, before the first data line.
+  if (headerOf({ headers, name: 'x-mock-sse-comments' }) !== 'off') {
+    await stream.comment('PROCESSING');
+    await stream.comment('PROCESSING');
+  }
   const chunks = renderChatChunks({
     request,
     answer,

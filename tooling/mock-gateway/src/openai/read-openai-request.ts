@@ -1,11 +1,11 @@
-import { lookupModel, type ReasoningEffort, reasoningEffortBudgets } from '@gemgate/core-transport';
 import { decideThinking, requiresThoughtSignatures } from '../answer/decide-thinking.js';
-import type { ImplicitCache, PromptBlock } from '../answer/implicit-cache.js';
+import { type ImplicitCache, type PromptBlock, textBlocks } from '../answer/implicit-cache.js';
 import type { DeclaredFunction, FunctionMode, NeutralRequest } from '../answer/neutral-request.js';
 import { thinkingErrorFor } from '../answer/thinking-error.js';
 import type { ErrorReply } from '../http/error-reply.js';
 import { keyJson } from '../text/canonical-json.js';
 import { countMediaTokens, countTextTokens, type Modality } from '../text/count-tokens.js';
+import { upstreamModelOf, upstreamReasoningEffortBudgets } from '../upstream/upstream-rules.js';
 
 type Body = Record<string, any>;
 type Message = Record<string, any>;
@@ -89,8 +89,8 @@ export function readOpenaiRequest({
   }
   const toolError = toolDeclarationError(tools);
   if (toolError) return { error: toolError };
-  const effort = body.reasoning_effort as ReasoningEffort | undefined;
-  const info = lookupModel(model);
+  const effort = body.reasoning_effort as string | undefined;
+  const info = upstreamModelOf(model);
   if (effort !== undefined) {
     if (info?.variant === 'nothink' && effort !== 'none') {
       return {
@@ -135,7 +135,7 @@ export function readOpenaiRequest({
   }
   const budget =
     effort !== undefined && info && info.thinking.levels.length === 0
-      ? reasoningEffortBudgets[effort]
+      ? upstreamReasoningEffortBudgets[effort]
       : googleThinking.thinking_budget;
   const thinks = decideThinking({
     model,
@@ -159,6 +159,8 @@ export function readOpenaiRequest({
         .map((tool): DeclaredFunction => ({ name: tool.function.name, schema: tool.function.parameters })),
       functionMode: functionModeOf(body.tool_choice),
       codeExecution: false,
+      search: info?.variant === 'search',
+      streamFunctionCallArguments: false,
       json,
       thinks,
       showThoughts:
@@ -236,29 +238,36 @@ function countMessages({ messages, tools }: { messages: Message[]; tools: Body[]
     blocks.push({ key: `tools:${text}`, tokens: add('TEXT', countTextTokens(text)) });
   }
   for (const message of messages) {
-    let tokens = 0;
+    blocks.push({ key: `message:${message.role}`, tokens: 0 });
     const content = message.content;
-    if (typeof content === 'string') tokens += add('TEXT', countTextTokens(content));
+    const addText = (text: string) => {
+      add('TEXT', countTextTokens(text));
+      blocks.push(...textBlocks({ text }));
+    };
+    if (typeof content === 'string') addText(content);
     else if (Array.isArray(content)) {
       for (const part of content) {
-        if (part?.type === 'text') tokens += add('TEXT', countTextTokens(String(part.text ?? '')));
+        if (part?.type === 'text') addText(String(part.text ?? ''));
         else if (part?.type === 'image_url') {
           const url = String(part.image_url?.url ?? '');
           const data = /^data:([^;,]+);base64,(.*)$/s.exec(url);
           const counted = countMediaTokens({ mimeType: data?.[1] ?? 'image/jpeg', data: data?.[2] ?? '' });
-          tokens += add(counted.modality, counted.tokens);
+          blocks.push({ key: keyJson(part), tokens: add(counted.modality, counted.tokens) });
         } else if (part?.type === 'input_audio') {
           const counted = countMediaTokens({
             mimeType: `audio/${part.input_audio?.format ?? 'wav'}`,
             data: String(part.input_audio?.data ?? ''),
           });
-          tokens += add(counted.modality, counted.tokens);
+          blocks.push({ key: keyJson(part), tokens: add(counted.modality, counted.tokens) });
         }
       }
     }
-    if (Array.isArray(message.tool_calls))
-      tokens += add('TEXT', countTextTokens(JSON.stringify(message.tool_calls)));
-    blocks.push({ key: keyJson(message), tokens });
+    if (Array.isArray(message.tool_calls)) {
+      const text = JSON.stringify(message.tool_calls);
+      blocks.push({ key: `tool_calls:${text}`, tokens: add('TEXT', countTextTokens(text)) });
+    }
+    if (message.tool_call_id !== undefined)
+      blocks.push({ key: `tool_call_id:${message.tool_call_id}`, tokens: 0 });
   }
   return { byModality, blocks };
 }
@@ -308,7 +317,11 @@ function missingSignature(messages: Message[]): ErrorReply | undefined {
     if (message.role !== 'assistant' || !Array.isArray(message.tool_calls) || message.tool_calls.length === 0)
       continue;
     const first = message.tool_calls[0];
-    if (!first?.extra_content?.google?.thought_signature) {
+    // Google's layer accepts the signature back where it put it: the first call, or the message.
+    if (
+      !first?.extra_content?.google?.thought_signature &&
+      !message.extra_content?.google?.thought_signature
+    ) {
       return {
         status: 400,
         message: `Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance. Additional data, function call \`default_api:${first?.function?.name}\` , position 1. Please refer to https://ai.google.dev/gemini-api/docs/thought-signatures for more details.`,

@@ -12,14 +12,30 @@ import { stableId } from '../text/hash.js';
 export type ReasoningFormat = 'reasoning_content' | 'reasoning' | 'thought-tags';
 /** How streamed tool calls are sent (`x-mock-tool-call-style`). */
 export type ToolCallStyle = 'indexed' | 'whole-no-index';
-/** Whether `completion_tokens` counts reasoning (`x-mock-usage-style`). */
-export type UsageStyle = 'completion-includes-reasoning' | 'completion-excludes-reasoning';
+/**
+ * How `usage` reports reasoning (`x-mock-usage-style`): `completion_tokens` counts it, or not,
+ * or (`reasoning-only-in-total`, Google's own endpoint) it shows only in `total_tokens`, with no
+ * `*_details` at all: `prompt_tokens: 35, completion_tokens: 12, total_tokens: 109`.
+ */
+export type UsageStyle =
+  | 'completion-includes-reasoning'
+  | 'completion-excludes-reasoning'
+  | 'reasoning-only-in-total';
+/** Response ids (`x-mock-completion-id`): Gemini response ids as the gateway passes them, or `chatcmpl-…`. */
+export type CompletionIdStyle = 'gemini' | 'chatcmpl';
+/** Tool-call ids (`x-mock-tool-call-id`): generated, or `''` as Gemini sometimes sends. */
+export type ToolCallIdStyle = 'generated' | 'empty';
+/** Where a Gemini 3 thought signature sits (`x-mock-signature-place`): on the first tool call, or on the message. */
+export type SignaturePlace = 'tool-call' | 'message';
 
 /** Rendering knobs of the OpenAI route. */
 export interface OpenaiStyle {
   reasoningFormat: ReasoningFormat;
   toolCallStyle: ToolCallStyle;
   usageStyle: UsageStyle;
+  completionIdStyle: CompletionIdStyle;
+  toolCallIdStyle: ToolCallIdStyle;
+  signaturePlace: SignaturePlace;
   created: number;
 }
 
@@ -36,9 +52,16 @@ export function openaiUsage({
   const prompt = totalPromptTokens(request);
   const reasoning = request.thinks ? answer.thoughtTokens : 0;
   const completion =
-    style.usageStyle === 'completion-excludes-reasoning'
-      ? answer.candidatesTokens
-      : answer.candidatesTokens + reasoning;
+    style.usageStyle === 'completion-includes-reasoning'
+      ? answer.candidatesTokens + reasoning
+      : answer.candidatesTokens;
+  if (style.usageStyle === 'reasoning-only-in-total') {
+    return {
+      prompt_tokens: prompt,
+      completion_tokens: completion,
+      total_tokens: prompt + answer.candidatesTokens + reasoning,
+    };
+  }
   return {
     prompt_tokens: prompt,
     completion_tokens: completion,
@@ -58,14 +81,14 @@ export function renderChatCompletion({
   answer: Answer;
   style: OpenaiStyle;
 }) {
-  const calls = toolCallsOf({ request, answer });
+  const calls = toolCallsOf({ request, answer, style });
   const reasoning = request.showThoughts ? answer.thoughts : '';
   let content: string | null = contentOf(answer.parts);
   if (reasoning && style.reasoningFormat === 'thought-tags')
     content = `<thought>${reasoning}</thought>${content}`;
   if (calls.length > 0 && content === '') content = null;
   return {
-    id: completionIdOf(request),
+    id: completionIdOf({ request, style }),
     object: 'chat.completion',
     created: style.created,
     model: request.model,
@@ -80,6 +103,7 @@ export function renderChatCompletion({
             ? { [style.reasoningFormat]: reasoning }
             : {}),
           ...(calls.length > 0 ? { tool_calls: calls } : {}),
+          ...messageSignature({ request, answer, style, calls: calls.length }),
         },
         finish_reason: finishReasonOf({ answer, calls: calls.length }),
         logprobs: null,
@@ -109,7 +133,7 @@ export function renderChatChunks({
   finishReason?: string | undefined;
 }) {
   const base = {
-    id: completionIdOf(request),
+    id: completionIdOf({ request, style }),
     object: 'chat.completion.chunk',
     created: style.created,
     model: request.model,
@@ -134,14 +158,20 @@ export function renderChatChunks({
   }
   const content = contentOf(answer.parts);
   if (content) for (const piece of splitText({ text: content })) chunks.push(chunk({ content: piece }));
-  const calls = toolCallsOf({ request, answer });
+  const calls = toolCallsOf({ request, answer, style });
+  const signatureOnMessage = messageSignature({ request, answer, style, calls: calls.length });
   calls.forEach((call, index) => {
     if (style.toolCallStyle === 'whole-no-index') {
-      chunks.push(chunk({ tool_calls: [call] }));
+      chunks.push(chunk({ tool_calls: [call], ...(index === 0 ? signatureOnMessage : {}) }));
       return;
     }
     const { arguments: args, ...head } = { ...call.function };
-    chunks.push(chunk({ tool_calls: [{ index, ...call, function: { ...head, arguments: '' } }] }));
+    chunks.push(
+      chunk({
+        tool_calls: [{ index, ...call, function: { ...head, arguments: '' } }],
+        ...(index === 0 ? signatureOnMessage : {}),
+      }),
+    );
     const middle = Math.ceil(args.length / 2);
     for (const piece of [args.slice(0, middle), args.slice(middle)]) {
       if (piece) chunks.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }));
@@ -152,12 +182,20 @@ export function renderChatChunks({
   return chunks;
 }
 
-function toolCallsOf({ request, answer }: { request: NeutralRequest; answer: Answer }) {
-  const signed = requiresThoughtSignatures(request.model);
+function toolCallsOf({
+  request,
+  answer,
+  style,
+}: {
+  request: NeutralRequest;
+  answer: Answer;
+  style: OpenaiStyle;
+}) {
+  const signed = requiresThoughtSignatures(request.model) && style.signaturePlace === 'tool-call';
   return answer.parts
     .filter((part) => part.kind === 'functionCall')
     .map((part, index) => ({
-      id: part.id,
+      id: style.toolCallIdStyle === 'empty' ? '' : part.id,
       type: 'function' as const,
       function: { name: part.name, arguments: JSON.stringify(part.args) },
       // Gemini 3 signs only the first of parallel calls, and needs it back in history.
@@ -184,6 +222,26 @@ function finishReasonOf({ answer, calls }: { answer: Answer; calls: number }): s
   return answer.finishReason === 'MAX_TOKENS' ? 'length' : 'stop';
 }
 
-function completionIdOf(request: NeutralRequest): string {
+/** Google's compatibility layer signs the message instead of a tool call in some answers. */
+function messageSignature({
+  request,
+  answer,
+  style,
+  calls,
+}: {
+  request: NeutralRequest;
+  answer: Answer;
+  style: OpenaiStyle;
+  calls: number;
+}) {
+  if (calls === 0 || style.signaturePlace !== 'message' || !requiresThoughtSignatures(request.model))
+    return {};
+  return { extra_content: { google: { thought_signature: answer.signature } } };
+}
+
+function completionIdOf({ request, style }: { request: NeutralRequest; style: OpenaiStyle }): string {
+  // The gateway passes Gemini's own response id through (22 url-safe characters, no prefix).
+  if (style.completionIdStyle === 'gemini')
+    return stableId({ text: `response:${request.seedKey}`, length: 22 });
   return `chatcmpl-${stableId({ text: `completion:${request.seedKey}`, length: 29 })}`;
 }
