@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
+import type { Dispatcher } from 'undici';
 
 const keepAlive = { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 };
 
@@ -6,7 +6,12 @@ const keepAlive = { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 };
  * The transport's own keep-alive agent; an `EnvHttpProxyAgent` instead when `HTTPS_PROXY`
  * or `HTTP_PROXY` is set, so corporate proxies work (hosts in `NO_PROXY` go direct).
  */
-export function createDispatcher({ env }: { env: Record<string, string | undefined> }): Dispatcher {
+export async function createDispatcher({
+  env,
+}: {
+  env: Record<string, string | undefined>;
+}): Promise<Dispatcher> {
+  const { Agent, EnvHttpProxyAgent } = await import('undici');
   const httpsProxy = env.HTTPS_PROXY ?? env.https_proxy;
   const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
   if (httpsProxy || httpProxy) {

@@ -73,8 +73,21 @@ export function createTransport(options: TransportOptions): Transport {
   const baseQuery = base.search.slice(1);
   const transportTimeouts = resolveTimeouts(defaultTimeouts, options.timeout);
   checkMaxRetries(defaultMaxRetries);
-  const ownDispatcher = options.dispatcher ? undefined : createDispatcher({ env });
-  const dispatcher: Dispatcher = options.dispatcher ?? ownDispatcher!;
+  // undici takes ~90 ms to import (more than a whole client without it), so the transport's
+  // own agent is loaded with the first call: importing a client stays cheap for a CLI or a
+  // cold start, and the first call pays once. A dispatcher passed in is used as it is.
+  let dispatcher: Dispatcher | undefined = options.dispatcher;
+  let ownDispatcher: Promise<Dispatcher> | undefined;
+  let closed = false;
+  const loadDispatcher = async (): Promise<Dispatcher> => {
+    ownDispatcher ??= createDispatcher({ env }).then(async (agent) => {
+      // Closed before its first call: the agent is closed at once, so no socket outlives close().
+      if (closed) await agent.close();
+      return agent;
+    });
+    dispatcher = await ownDispatcher;
+    return dispatcher;
+  };
   const maxServerDelay = backoff.maxServerDelay ?? 60_000;
 
   let apiKey = options.apiKey;
@@ -178,7 +191,7 @@ export function createTransport(options: TransportOptions): Transport {
     const attempt = scope.attempt({ firstByteMs: timeouts.firstByte, afterBody: watchBody });
     let response: Dispatcher.ResponseData;
     try {
-      response = await dispatcher.request({
+      response = await (dispatcher ?? (await loadDispatcher())).request({
         origin,
         path,
         method: request.method,
@@ -262,8 +275,10 @@ export function createTransport(options: TransportOptions): Transport {
     close() {
       // Closing twice is a no-op that waits for the first close, not undici's ClientDestroyedError.
       closing ??= (async () => {
+        closed = true;
         await unreadStreams.endAll(new AbortedError('The client was closed before this stream was read.'));
-        await ownDispatcher?.close();
+        // A call that loads the agent after this point gets undici's ClientDestroyedError, as before.
+        if (ownDispatcher) await (await ownDispatcher).close();
       })();
       return closing;
     },
