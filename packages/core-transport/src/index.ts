@@ -1,4 +1,4 @@
-export { type BackoffOptions, backoffDelay } from './backoff-delay.js';
+export type { BackoffOptions } from './backoff-delay.js';
 export { type BinarySlot, binarySource, isBinarySlot } from './binary-slot.js';
 export type { CallContext, Operation } from './call-context.js';
 export { checkUsage, type UsageMismatch } from './check-usage.js';

@@ -1,5 +1,6 @@
 import * as official from '@google/genai';
 import { describe, expect, it } from 'vitest';
+import { buildGenerateContentRequest } from './build-generate-content-request.js';
 import * as entry from './index.js';
 
 // [ours, the official enum] by name: a string enum compiles to a plain object of its members,
@@ -36,7 +37,7 @@ describe('the enums a migrating @google/genai user imports', () => {
   });
 
   it('passes the request checks in their official spellings and reaches the wire unchanged', () => {
-    const { body } = entry.buildGenerateContentRequest({
+    const { body } = buildGenerateContentRequest({
       contents: 'Hi',
       config: {
         mediaResolution: official.MediaResolution.MEDIA_RESOLUTION_MEDIUM,

@@ -1,9 +1,28 @@
-// The usage converter lives in core (both clients share one vocabulary); kept importable here.
-export { convertGeminiUsage, tokenCountToNumber } from '@gemgate/core-transport';
+// From core: the errors every method throws, so a caller checks them without installing
+// core-transport (pnpm's strict layout hides a transitive package), the same list as
+// @gemgate/openai-compat; and the usage converter, which both clients share.
 export {
-  buildGenerateContentRequest,
-  type GenerateContentRequest,
-} from './build-generate-content-request.js';
+  AbortedError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  convertGeminiUsage,
+  GemgateError,
+  InsufficientQuotaError,
+  InvalidArgumentError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseValidationError,
+  ServerError,
+  StreamInterruptedError,
+  TimeoutError,
+  tokenCountToNumber,
+  UnprocessableEntityError,
+  UpstreamError,
+} from '@gemgate/core-transport';
+export type { GenerateContentRequest } from './build-generate-content-request.js';
 export { type CacheExpiration, Caches, type CreateCachedContentConfig } from './caches.js';
 export { Chat, type ChatMessage, Chats } from './chats.js';
 export { checkNativeModel } from './check-native-model.js';
@@ -48,7 +67,8 @@ export {
   normalizeContents,
   type PartInput,
 } from './normalize-contents.js';
-export { type Page, Pager } from './pager.js';
+// The pager is what `models.list()` and `caches.list()` return: its type is public, its constructor is not.
+export type { Page, Pager } from './pager.js';
 export { formatExpireTime, formatTtl } from './parse-ttl.js';
 export {
   createModelContent,
@@ -63,6 +83,5 @@ export {
   type PartListUnion,
   type PartUnion,
 } from './part-helpers.js';
-export { StreamAccumulator } from './stream-accumulator.js';
 export { createGeminiToolLoopAdapter, type GeminiToolLoopClient } from './tool-loop-adapter.js';
 export type * from './wire-types.js';
