@@ -1,3 +1,4 @@
+import { type AbortSource, onAbort } from './abort-listeners.js';
 import { AbortedError, type GemgateError, TimeoutError } from './errors.js';
 import { preciseTimeoutBelowMs } from './precise-timeout.js';
 
@@ -51,14 +52,15 @@ export class CallSignal {
 export class CallScope {
   readonly signal = new CallSignal();
   private readonly timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly callerSignal: AbortSignal | undefined;
+  private readonly callerSignal: AbortSignal | AbortSource | undefined;
+  private stopListening: (() => void) | undefined = undefined;
   private readonly deadline: number;
   private disposed = false;
 
   constructor({
     callerSignal,
     totalTimeout,
-  }: { callerSignal: AbortSignal | undefined; totalTimeout: number }) {
+  }: { callerSignal: AbortSignal | AbortSource | undefined; totalTimeout: number }) {
     this.callerSignal = callerSignal;
     this.deadline = Date.now() + totalTimeout;
     if (totalTimeout <= longestTimerMs) {
@@ -75,7 +77,7 @@ export class CallScope {
     }
     if (callerSignal) {
       if (callerSignal.aborted) this.onCallerAbort();
-      else callerSignal.addEventListener('abort', this.onCallerAbort, { once: true });
+      else this.stopListening = onAbort({ signal: callerSignal, listener: this.onCallerAbort });
     }
   }
 
@@ -152,7 +154,7 @@ export class CallScope {
     if (this.disposed) return;
     this.disposed = true;
     clearTimeout(this.timer);
-    this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
+    this.stopListening?.();
   }
 
   private readonly onCallerAbort = (): void => {

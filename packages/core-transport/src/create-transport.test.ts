@@ -1,5 +1,5 @@
 import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTransport } from './create-transport.js';
 import {
   AbortedError,
@@ -23,8 +23,35 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   await agent.close();
 });
+
+/**
+ * Fake clocks for the tests of waits: time moves only when a test advances it, so a test shows
+ * the order of events (the wait was as long as asked, or there was none) whatever the load.
+ */
+function useFakeClock() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+}
+
+/** Follows a promise so a test can look at whether it has settled yet, without awaiting it. */
+function track<T>(promise: Promise<T>) {
+  const tracked = { settled: false, outcome: promise.catch((caught: unknown) => caught) };
+  void tracked.outcome.then(() => {
+    tracked.settled = true;
+  });
+  return tracked;
+}
+
+/**
+ * Resolves once `condition` holds, polling on `setImmediate` (which the fake clock leaves alone),
+ * so the mock dispatcher's replies run while fake time stands still. A call that sleeps instead
+ * of settling never meets the condition, and the test fails on its timeout.
+ */
+async function untilSettled(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
 
 function transport(options: Partial<TransportOptions> = {}) {
   return createTransport({
@@ -353,26 +380,34 @@ describe('retries', () => {
         200,
       ],
     ];
+    useFakeClock();
     for (const [headers, body, expected] of cases) {
       intercept().reply(429, body as object, { headers });
       intercept().reply(200, { ok: true });
       const delays: unknown[] = [];
-      const started = Date.now();
-      await transport({
-        logger: { debug: (m, f) => m === 'gemgate retry' && delays.push(f?.delayMs), warn() {} },
-      }).request(post());
+      const call = track(
+        transport({
+          logger: { debug: (m, f) => m === 'gemgate retry' && delays.push(f?.delayMs), warn() {} },
+        }).request(post()),
+      );
+      // The retry is logged just before the wait starts.
+      await untilSettled(() => delays.length === 1);
       expect(delays).toEqual([expected]);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(expected - 5);
+      await vi.advanceTimersByTimeAsync(expected - 1);
+      expect(call.settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await untilSettled(() => call.settled);
+      expect(await call.outcome).toMatchObject({ status: 200 });
     }
   });
 
   it('gives up at once, with retryAfterMs, when asked to wait longer than the cap', async () => {
     intercept().reply(429, googleError(429, 'X'), { headers: { 'retry-after': '3600' } });
-    const started = Date.now();
-    const error = await transport()
-      .request(post())
-      .catch((caught: unknown) => caught);
-    expect(Date.now() - started).toBeLessThan(1000);
+    useFakeClock();
+    const call = track(transport().request(post()));
+    // The clock never moves: the call settles only if it does not wait at all.
+    await untilSettled(() => call.settled);
+    const error = await call.outcome;
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
   });
@@ -406,14 +441,21 @@ describe('retries', () => {
 
   it('an abort during backoff ends the wait at once with AbortedError', async () => {
     intercept().reply(429, googleError(429, 'X'), { headers: { 'retry-after': '5' } });
+    useFakeClock();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const started = Date.now();
-    const error = await transport()
-      .request(post({ signal: controller.signal }))
-      .catch((caught: unknown) => caught);
-    expect(AbortedError.isInstance(error)).toBe(true);
-    expect(Date.now() - started).toBeLessThan(1000);
+    const retries: unknown[] = [];
+    const call = track(
+      transport({ logger: { debug: (m) => m === 'gemgate retry' && retries.push(m), warn() {} } }).request(
+        post({ signal: controller.signal }),
+      ),
+    );
+    await untilSettled(() => retries.length === 1);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(call.settled).toBe(false);
+    controller.abort();
+    // The clock stands 1 ms short of the 5 s wait: only the abort can end it.
+    await untilSettled(() => call.settled);
+    expect(AbortedError.isInstance(await call.outcome)).toBe(true);
   });
 
   it('an already aborted signal sends nothing', async () => {
@@ -425,12 +467,11 @@ describe('retries', () => {
 
   it('gives back the error rather than sleeping past the total timeout', async () => {
     intercept().reply(503, '', { headers: { 'retry-after': '2' } });
-    const started = Date.now();
-    const error = await transport({ timeout: 500 })
-      .request(post())
-      .catch((caught: unknown) => caught);
-    expect(ServerError.isInstance(error)).toBe(true);
-    expect(Date.now() - started).toBeLessThan(400);
+    useFakeClock();
+    const call = track(transport({ timeout: 500 }).request(post()));
+    // The clock never moves: the call settles only if it does not wait for the 2 s.
+    await untilSettled(() => call.settled);
+    expect(ServerError.isInstance(await call.outcome)).toBe(true);
   });
 
   it('a 400 is a BadRequestError', async () => {

@@ -1,10 +1,11 @@
 import type { Dispatcher } from 'undici';
 import { backoffDelay } from './backoff-delay.js';
 import { CallScope } from './call-scope.js';
+import { checkHeaderValue } from './check-header-value.js';
 import { createDispatcher } from './create-dispatcher.js';
 import { encodeJsonWithBinary } from './encode-json-with-binary.js';
 import { envelopeCheckedEvents } from './envelope-checked-events.js';
-import { errorFromResponse } from './error-from-response.js';
+import { errorFromResponse, redactHeaders } from './error-from-response.js';
 import { errorOfEnvelope } from './error-of-envelope.js';
 import {
   AbortedError,
@@ -13,16 +14,18 @@ import {
   ResponseValidationError,
   TimeoutError,
 } from './errors.js';
+import { guardStreamContentType } from './guard-stream-content-type.js';
 import { mapNetworkError } from './map-network-error.js';
 import { parseRetryDelay } from './parse-retry-delay.js';
 import { preciseTimeoutBelowMs } from './precise-timeout.js';
+import { readAnswerText } from './read-answer-text.js';
 import { redactJsonSyntaxError, redactSecrets } from './redact-secrets.js';
-import { resolveApiKey, resolveAppCode } from './resolve-config.js';
+import { checkHttpScheme, resolveApiKey, resolveAppCode } from './resolve-config.js';
+import { checkTimeoutSettings, resolveTimeouts, type Timeouts } from './resolve-timeouts.js';
 import { isWireEvents, type ResponseBodyStream, streamEvents } from './stream-events.js';
 import type {
   Next,
   RequestBody,
-  TimeoutOptions,
   Transport,
   TransportOptions,
   TransportRequest,
@@ -30,8 +33,8 @@ import type {
 } from './transport-types.js';
 import { UnreadStreams } from './unread-streams.js';
 
-const defaultTimeouts = { total: 600_000, firstByte: 60_000, chunkGap: 60_000 };
-type Timeouts = typeof defaultTimeouts;
+/** Node fires a longer timer after 1 ms; undici's own timers are handed no more than this. */
+const longestTimerMs = 2_147_483_647;
 
 /** A failed try, with what the retry rule needs to know about it. */
 interface FailedAttempt {
@@ -45,7 +48,15 @@ interface FailedAttempt {
  * (or the env proxy agent when `HTTPS_PROXY` is set), exactly one auth header, layered
  * timeouts, retries with backoff that honour the upstream's `Retry-After`, the middleware
  * chain, typed errors and stream decoding. Without `apiKey`, `AIHUBMIX_API_KEY` is used;
- * when neither is set, every request rejects with an `AuthenticationError` and nothing is sent.
+ * when neither is set, every request rejects with an `AuthenticationError` and nothing is sent,
+ * and a key, app code or header HTTP cannot carry (a newline, a zero-width space, a smart
+ * quote) makes every request reject with an `InvalidArgumentError` naming it.
+ *
+ * Defaults fit thinking models: a non-streamed call waits for its answer as long as its total
+ * timeout (10 minutes) allows; a stream gives up after 60 s without its first byte or between
+ * two chunks. A POST is never sent again once its 2xx headers arrived, nor (unless
+ * `retryOnTimeout` is set) after a first-byte timeout, since the upstream may already be
+ * generating, and billing, the answer.
  *
  * @example
  * ```ts
@@ -64,14 +75,24 @@ export function createTransport(options: TransportOptions): Transport {
     logger,
     env = process.env,
     backoff = {},
+    retryOnTimeout: defaultRetryOnTimeout = false,
   } = options;
+  if (typeof options.baseURL !== 'string') {
+    throw new InvalidArgumentError(
+      `baseURL must be a string like "https://aihubmix.com/gemini", got ${typeof options.baseURL}.`,
+      { argument: 'baseURL' },
+    );
+  }
   const baseURL = options.baseURL.replace(/\/+$/, '');
   const base = parseBaseURL({ baseURL, apiKey: options.apiKey ?? env.AIHUBMIX_API_KEY });
   const origin = base.origin;
   const basePath = base.pathname.replace(/\/+$/, '');
   // A query on the base URL (which `resolveBaseURL` keeps) goes on every call.
   const baseQuery = base.search.slice(1);
-  const transportTimeouts = resolveTimeouts(defaultTimeouts, options.timeout);
+  const transportTimeouts = checkTimeoutSettings({ timeout: options.timeout, argument: 'timeout' });
+  // Most calls set no timeout of their own: theirs are worked out once.
+  const jsonTimeouts = resolveTimeouts({ settings: [transportTimeouts], stream: false });
+  const streamTimeouts = resolveTimeouts({ settings: [transportTimeouts], stream: true });
   checkMaxRetries(defaultMaxRetries);
   // undici takes ~90 ms to import (more than a whole client without it), so the transport's
   // own agent is loaded with the first call: importing a client stays cheap for a CLI or a
@@ -100,18 +121,36 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
   const appCode = resolveAppCode({ appCode: options.appCode, env });
-  const secrets = [apiKey, appCode].filter((secret): secret is string => typeof secret === 'string');
+  const secrets = secretsToRedact([apiKey, appCode]);
 
   const baseHeaders: Record<string, string> = { accept: 'application/json' };
   for (const [name, value] of Object.entries(options.headers ?? {})) baseHeaders[name.toLowerCase()] = value;
   applyAuth({ headers: baseHeaders, auth, apiKey });
   if (appCode) baseHeaders['app-code'] = appCode;
+  // A key from an environment variable can be wrong too: like a missing key, a header HTTP
+  // cannot carry rejects every request, before anything is sent, rather than the constructor.
+  const badHeader = missingKey
+    ? undefined
+    : findBadHeader({ headers: baseHeaders, argumentOf: baseArgument });
   // One shared object for the common case (a JSON body, no per-call headers): no copy per call.
   const jsonHeaders: Record<string, string> = { ...baseHeaders, 'content-type': 'application/json' };
 
   const send: Next = async (request) => {
     if (missingKey) throw missingKey;
-    const timeouts = resolveTimeouts(transportTimeouts, request.timeout);
+    if (badHeader) throw badHeader;
+    const timeouts =
+      request.timeout === undefined
+        ? request.stream
+          ? streamTimeouts
+          : jsonTimeouts
+        : resolveTimeouts({
+            settings: [
+              transportTimeouts,
+              checkTimeoutSettings({ timeout: request.timeout, argument: 'timeout' }),
+            ],
+            stream: Boolean(request.stream),
+          });
+    const retryOnTimeout = request.retryOnTimeout ?? defaultRetryOnTimeout;
     const maxRetries =
       request.maxRetries === undefined ? defaultMaxRetries : checkMaxRetries(request.maxRetries);
     const path = buildPath({ basePath, baseQuery, path: request.path, query: request.query });
@@ -122,7 +161,10 @@ export function createTransport(options: TransportOptions): Transport {
       extraHeaders: request.headers,
       auth,
     });
-    const scope = new CallScope({ callerSignal: request.signal, totalTimeout: timeouts.total });
+    const scope = new CallScope({
+      callerSignal: request.abortSource ?? request.signal,
+      totalTimeout: timeouts.total,
+    });
     let handedOff = false;
     try {
       for (let attempt = 0; ; attempt++) {
@@ -148,12 +190,14 @@ export function createTransport(options: TransportOptions): Transport {
         const { error, retryAfterMs } = outcome;
         const endsTheCall = isEndOfCall(error);
         // A byte stream cannot be replayed, the caller or the total timeout ended the call,
-        // or the upstream asked for a longer wait than we accept: give the error back now.
+        // a generation may already be under way upstream (and billed) when its first byte is
+        // late, or the upstream asked for a longer wait than we accept: give the error back now.
         if (
           !error.isRetryable ||
           attempt >= maxRetries ||
           encoded.replayable === false ||
           endsTheCall ||
+          (!retryOnTimeout && request.method === 'POST' && TimeoutError.isInstance(error)) ||
           (retryAfterMs !== undefined && retryAfterMs > maxServerDelay)
         ) {
           throw error;
@@ -188,10 +232,13 @@ export function createTransport(options: TransportOptions): Transport {
   }): Promise<TransportResponse | FailedAttempt> {
     // A streamed body is wrapped only when a precise first-byte timer must hear of its end.
     const watchBody = typeof encoded.body === 'object' && timeouts.firstByte < preciseTimeoutBelowMs;
+    // Loaded before the first-byte timer starts: the first call's import of undici is not the
+    // upstream being slow.
+    const agent = dispatcher ?? (await loadDispatcher());
     const attempt = scope.attempt({ firstByteMs: timeouts.firstByte, afterBody: watchBody });
     let response: Dispatcher.ResponseData;
     try {
-      response = await (dispatcher ?? (await loadDispatcher())).request({
+      response = await agent.request({
         origin,
         path,
         method: request.method,
@@ -202,8 +249,8 @@ export function createTransport(options: TransportOptions): Transport {
           : encoded.body) as Dispatcher.DispatchOptions['body'],
         signal: attempt.signal,
         // undici reads 0 as "no limit" and rejects Infinity.
-        headersTimeout: Number.isFinite(timeouts.firstByte) ? timeouts.firstByte : 0,
-        bodyTimeout: Number.isFinite(timeouts.chunkGap) ? timeouts.chunkGap : 0,
+        headersTimeout: undiciTimeout(timeouts.firstByte),
+        bodyTimeout: undiciTimeout(timeouts.chunkGap),
       });
     } finally {
       attempt.headersArrived();
@@ -224,17 +271,26 @@ export function createTransport(options: TransportOptions): Transport {
         headers,
         requestId,
         events: streamEvents({
-          body: response.body as unknown as ResponseBodyStream,
+          body: guardStreamContentType({
+            body: response.body as unknown as ResponseBodyStream,
+            format: request.stream,
+            status,
+            headers,
+            requestId,
+            secrets,
+          }),
           format: request.stream,
           scope,
           secrets,
           headers,
+          status,
+          requestId,
           timeouts,
         }),
       };
     }
-    const text = await response.body.text();
-    const body = parseJsonBody({ text, status, requestId, secrets });
+    const text = await readAnswerText({ body: response.body, status, headers, requestId, timeouts, secrets });
+    const body = parseJsonBody({ text, status, headers, requestId, secrets });
     // Gateways sometimes wrap an upstream failure in a 200: it is still that failure, and as
     // retryable as its envelope's code says (the same check runs again above the middleware).
     const error = errorOfEnvelope({ status, headers, body, secrets });
@@ -339,6 +395,7 @@ function encodeBody({
       const lower = name.toLowerCase();
       // The gateway rejects redundant auth: a per-call header never adds a second scheme.
       if (auth !== 'none' && (lower === 'authorization' || lower === 'x-goog-api-key')) continue;
+      checkHeaderValue({ name: lower, value, argument: `headers.${lower}` });
       headers[lower] = value;
     }
   }
@@ -375,26 +432,57 @@ function applyAuth({
   else headers['x-goog-api-key'] = apiKey;
 }
 
-function resolveTimeouts(base: Timeouts, timeout: number | TimeoutOptions | undefined): Timeouts {
-  if (timeout === undefined) return base;
-  if (typeof timeout === 'number') return { ...base, total: checkTimeout('timeout', timeout) };
-  return {
-    total: checkTimeout('timeout.total', timeout.total ?? base.total),
-    firstByte: checkTimeout('timeout.firstByte', timeout.firstByte ?? base.firstByte),
-    chunkGap: checkTimeout('timeout.chunkGap', timeout.chunkGap ?? base.chunkGap),
-  };
+/** undici reads 0 as "no limit", rejects Infinity, and cannot time a longer wait than Node's timers. */
+function undiciTimeout(milliseconds: number): number {
+  return milliseconds <= longestTimerMs ? milliseconds : 0;
 }
 
-/** A timeout is a positive number of milliseconds; `Infinity` means no limit. */
-function checkTimeout(argument: string, value: number): number {
-  // NaN or 0 would fire at once on every call; a negative value is a typo.
-  if (typeof value !== 'number' || !(value > 0)) {
-    throw new InvalidArgumentError(
-      `${argument} must be a positive number of milliseconds (Infinity for no limit), got ${String(value)}.`,
-      { argument },
-    );
+/** The option a base header came from, for the error that names it. */
+function baseArgument(name: string): string {
+  if (name === 'authorization' || name === 'x-goog-api-key') return 'apiKey';
+  if (name === 'app-code') return 'appCode';
+  return `headers.${name}`;
+}
+
+/** The first header HTTP cannot carry, as the error every request then rejects with. */
+function findBadHeader({
+  headers,
+  argumentOf,
+}: {
+  headers: Record<string, string>;
+  argumentOf: (name: string) => string;
+}): InvalidArgumentError | undefined {
+  for (const name in headers) {
+    const argument = argumentOf(name);
+    const what =
+      argument === 'apiKey'
+        ? `the API key (sent as the ${name} header)`
+        : argument === 'appCode'
+          ? 'the app code (sent as the APP-Code header)'
+          : undefined;
+    try {
+      checkHeaderValue({ name, value: headers[name], argument, ...(what ? { what } : {}) });
+    } catch (error) {
+      if (InvalidArgumentError.isInstance(error)) return error;
+      throw error;
+    }
   }
-  return value;
+  return undefined;
+}
+
+/**
+ * The secrets to scrub, with the forms they take in a URL: a key passed by mistake as a model
+ * id reaches the path, where a character like `+` or `/` may be percent-encoded.
+ */
+function secretsToRedact(values: readonly (string | undefined)[]): string[] {
+  const secrets: string[] = [];
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    secrets.push(value);
+    const encoded = encodeURIComponent(value);
+    if (encoded !== value) secrets.push(encoded);
+  }
+  return secrets;
 }
 
 /** `maxRetries` counts retries after the first try: NaN or Infinity would retry forever. */
@@ -408,16 +496,19 @@ function checkMaxRetries(value: number): number {
 }
 
 function parseBaseURL({ baseURL, apiKey }: { baseURL: string; apiKey: string | undefined }): URL {
+  // Quoted back to the caller, so a key pasted into the URL by mistake is scrubbed first.
+  const quoted = redactSecrets(baseURL, typeof apiKey === 'string' ? [apiKey] : []);
+  let url: URL;
   try {
-    return new URL(baseURL);
+    url = new URL(baseURL);
   } catch {
-    // Quoted back to the caller, so a key pasted into the URL by mistake is scrubbed first.
-    const quoted = redactSecrets(baseURL, apiKey === undefined ? [] : [apiKey]);
     throw new InvalidArgumentError(
       `baseURL "${quoted}" is not a URL: pass something like "https://aihubmix.com/gemini" (resolveBaseURL completes a bare host).`,
       { argument: 'baseURL' },
     );
   }
+  checkHttpScheme({ url, quoted });
+  return url;
 }
 
 /** Hands the chunks on, then calls `onEnd` once undici has taken the last one. */
@@ -470,11 +561,13 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 function parseJsonBody({
   text,
   status,
+  headers,
   requestId,
   secrets,
 }: {
   text: string;
   status: number;
+  headers: Record<string, string>;
   requestId: string | undefined;
   secrets: readonly string[];
 }): unknown {
@@ -484,7 +577,12 @@ function parseJsonBody({
   } catch (cause) {
     throw new ResponseValidationError(
       redactSecrets(`The ${status} answer is not JSON: ${text.slice(0, 200)}`, secrets),
-      { statusCode: status, requestId, cause: redactJsonSyntaxError(cause) },
+      {
+        statusCode: status,
+        requestId,
+        headers: redactHeaders({ headers, secrets }),
+        cause: redactJsonSyntaxError(cause),
+      },
     );
   }
 }

@@ -95,6 +95,8 @@ export function errorFromResponse({
     const options: GemgateErrorOptions = {
       statusCode: effectiveStatus,
       requestId,
+      headers: redactHeaders({ headers, secrets }),
+      error: upstreamErrorOf(parsed),
       responseBody: parsed,
       code: envelope.code,
       upstreamStatus: envelope.upstreamStatus,
@@ -173,6 +175,27 @@ function isInsufficientQuota(envelope: Envelope): boolean {
   );
 }
 
+/** A copy of the response headers safe to keep on an error: every value scrubbed of secrets. */
+export function redactHeaders({
+  headers,
+  secrets,
+}: {
+  headers: Record<string, string>;
+  secrets: readonly string[];
+}): Record<string, string> {
+  const copy: Record<string, string> = {};
+  for (const name in headers) copy[name] = redactSecrets(headers[name]!, secrets);
+  return copy;
+}
+
+/** The error object of a parsed body: `error` of `{ error: {...} }`, or a flat `{ code, message }` itself. */
+function upstreamErrorOf(parsed: unknown): unknown {
+  const first = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (typeof first !== 'object' || first === null) return undefined;
+  const inner = (first as { error?: unknown }).error;
+  return typeof inner === 'object' && inner !== null ? inner : first;
+}
+
 function parseBodyText(text: string): unknown {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
@@ -216,6 +239,8 @@ function readEnvelope(parsed: unknown): Envelope {
 function statusFromEnvelope(envelope: Envelope): number | undefined {
   const numeric = typeof envelope.code === 'number' ? envelope.code : Number(envelope.code);
   if (Number.isInteger(numeric) && numeric >= 400 && numeric < 600) return numeric;
+  // The gateway wraps "no balance left" in a 200 with no numeric code: it is the 403 it means.
+  if (isInsufficientQuota(envelope)) return 403;
   // Own keys only: `in` would find `constructor` or `toString` on the prototype.
   if (envelope.upstreamStatus && Object.hasOwn(googleStatusCodes, envelope.upstreamStatus)) {
     return googleStatusCodes[envelope.upstreamStatus];

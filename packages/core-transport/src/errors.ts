@@ -26,6 +26,13 @@ export interface GemgateErrorOptions {
   isRetryable?: boolean | undefined;
   /** The underlying error. */
   cause?: unknown;
+  /** The upstream's response headers, lower-cased, with secrets redacted. */
+  headers?: Record<string, string> | undefined;
+  /**
+   * The upstream's error object, parsed: the `error` member of `{ error: {...} }` (Google and
+   * OpenAI shapes), or the whole body when it is a flat `{ code, type, message }`.
+   */
+  error?: unknown;
 }
 
 /**
@@ -44,6 +51,12 @@ export interface GemgateErrorOptions {
 export class GemgateError extends Error {
   readonly [baseMarker] = true;
   readonly statusCode: number | undefined;
+  /** The same value as `statusCode`, under the name `@google/genai` and `openai` use. */
+  readonly status: number | undefined;
+  /** The response headers, when an answer arrived (lower-cased, secrets redacted). */
+  readonly headers: Record<string, string> | undefined;
+  /** The upstream's parsed error object, when it sent one (see `GemgateErrorOptions.error`). */
+  readonly error: unknown;
   readonly requestId: string | undefined;
   readonly responseBody: unknown;
   readonly code: string | number | undefined;
@@ -55,6 +68,9 @@ export class GemgateError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.statusCode = options.statusCode;
+    this.status = options.statusCode;
+    this.headers = options.headers;
+    this.error = options.error;
     this.requestId = options.requestId;
     this.responseBody = options.responseBody;
     this.code = options.code;
@@ -89,6 +105,7 @@ export class GemgateError extends Error {
       name: this.name,
       message: this.message,
       statusCode: this.statusCode,
+      status: this.status,
       requestId: this.requestId,
       code: this.code,
       upstreamStatus: this.upstreamStatus,
@@ -173,11 +190,41 @@ export class ConnectionError extends GemgateError {
 /** The caller's `AbortSignal` fired. */
 export class AbortedError extends GemgateError {}
 
-/** A stream stopped before it was complete. `partial` holds every event that did arrive. */
-export class StreamInterruptedError extends GemgateError {
+/**
+ * A 2xx answer began (its headers arrived) and its body broke before the end. Never retried
+ * by the transport, since the upstream may already have done, and billed, the work: the
+ * fields say what arrived, so the caller can decide whether to send again.
+ */
+export class InterruptedAnswerError extends GemgateError {
+  /** Bytes of the body that arrived before it broke (a non-streamed answer). */
+  readonly receivedBytes: number | undefined;
+  /** Events that arrived before it broke (a streamed answer). */
+  readonly receivedEvents: number | undefined;
+  constructor(
+    message: string,
+    options: GemgateErrorOptions & {
+      receivedBytes?: number | undefined;
+      receivedEvents?: number | undefined;
+    },
+  ) {
+    super(message, { ...options, isRetryable: false });
+    this.receivedBytes = options.receivedBytes;
+    this.receivedEvents = options.receivedEvents;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), receivedBytes: this.receivedBytes, receivedEvents: this.receivedEvents };
+  }
+}
+
+/**
+ * A stream stopped before it was complete. `partial` holds every event that did arrive. An
+ * `InterruptedAnswerError`, so one check covers a broken answer, streamed or not.
+ */
+export class StreamInterruptedError extends InterruptedAnswerError {
   readonly partial: readonly unknown[];
   constructor(message: string, options: GemgateErrorOptions & { partial: readonly unknown[] }) {
-    super(message, options);
+    super(message, { ...options, receivedEvents: options.partial.length });
     this.partial = options.partial;
   }
 

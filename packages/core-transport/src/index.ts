@@ -1,3 +1,4 @@
+export { AbortSource } from './abort-listeners.js';
 export type { BackoffOptions } from './backoff-delay.js';
 export { type BinarySlot, binarySource, isBinarySlot } from './binary-slot.js';
 export type { CallContext, Operation } from './call-context.js';
@@ -16,7 +17,22 @@ export { type EncodedJsonWithBinary, encodeJsonWithBinary } from './encode-json-
 export { errorFromResponse, isErrorEnvelope, isRetryableStatus } from './error-from-response.js';
 export { errorOfEnvelope } from './error-of-envelope.js';
 export * from './errors.js';
-export * from './model-catalog.js';
+// Not `export *`: `reasoningEffortBudgets` is a fact table for gemgate's own packages, not an
+// API, so it is exported from `./internal` only.
+export {
+  checkThinking,
+  gatewayVariantOf,
+  lookupModel,
+  type ModelFamily,
+  type ModelInfo,
+  modelFamilies,
+  type ReasoningEffort,
+  type Route,
+  type ThinkingIssue,
+  type ThinkingLevel,
+  type ThinkingRequest,
+  type ThinkingRules,
+} from './model-catalog.js';
 export { parseRetryDelay } from './parse-retry-delay.js';
 export { redactSecrets } from './redact-secrets.js';
 export { resolveApiKey, resolveAppCode, resolveBaseURL } from './resolve-config.js';

@@ -226,6 +226,19 @@ const variantSuffix = /-(nothink|search)$/;
  * ```
  */
 export function lookupModel(model: string): ModelInfo | undefined {
+  // Every call looks its model up, and services call a handful of ids: remember the answers.
+  if (lookedUp.has(model)) return lookedUp.get(model);
+  const info = findModel(model);
+  if (lookedUp.size >= rememberedModels) lookedUp.clear();
+  lookedUp.set(model, info === undefined ? undefined : Object.freeze(info));
+  return info;
+}
+
+/** How many ids `lookupModel` remembers; ids from users could otherwise grow the map without end. */
+const rememberedModels = 256;
+const lookedUp = new Map<string, ModelInfo | undefined>();
+
+function findModel(model: string): ModelInfo | undefined {
   const id = model.startsWith('models/') ? model.slice('models/'.length) : model;
   const match = variantSuffix.exec(id);
   const variant = match ? (match[1] as 'nothink' | 'search') : undefined;

@@ -1,5 +1,6 @@
 import { AuthenticationError, InvalidArgumentError } from './errors.js';
 import type { Route } from './model-catalog.js';
+import { redactSecrets } from './redact-secrets.js';
 
 const defaultHost = 'https://aihubmix.com';
 const routeSuffix: Record<Route, string> = { native: '/gemini', openai: '/v1' };
@@ -39,6 +40,7 @@ export function resolveBaseURL({
       { argument: 'baseURL' },
     );
   }
+  checkHttpScheme({ url, quoted: redactSecrets(given) });
   const path = url.pathname.replace(/\/+$/, '');
   const origin = `${url.protocol}//${url.host}`;
   const search = url.search;
@@ -64,6 +66,9 @@ export function resolveApiKey({
   apiKey?: string | undefined;
   env?: Record<string, string | undefined> | undefined;
 }): string {
+  if (apiKey !== undefined && typeof apiKey !== 'string') {
+    throw new InvalidArgumentError(`apiKey must be a string, got ${typeof apiKey}.`, { argument: 'apiKey' });
+  }
   const key = apiKey?.trim() || env.AIHUBMIX_API_KEY?.trim();
   if (!key) {
     throw new AuthenticationError(
@@ -90,4 +95,16 @@ export function resolveAppCode({
   env?: Record<string, string | undefined> | undefined;
 }): string | undefined {
   return appCode?.trim() || env.AIHUBMIX_APP_CODE?.trim() || undefined;
+}
+
+/**
+ * The gateway speaks HTTP(S) only: an `ftp://` or `file://` base URL would otherwise fail on
+ * every try as a connection error. `quoted` is what the message shows, already free of secrets.
+ */
+export function checkHttpScheme({ url, quoted }: { url: URL; quoted: string }): void {
+  if (url.protocol === 'https:' || url.protocol === 'http:') return;
+  throw new InvalidArgumentError(
+    `baseURL "${quoted}" uses ${url.protocol.slice(0, -1)}: the gateway is reached over https:// (or http:// for a local server), e.g. "https://aihubmix.com/gemini".`,
+    { argument: 'baseURL' },
+  );
 }

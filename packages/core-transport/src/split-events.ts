@@ -1,3 +1,4 @@
+import { type AbortSource, onAbort } from './abort-listeners.js';
 import { AbortedError } from './errors.js';
 
 type Delivery = IteratorResult<unknown> | { error: unknown };
@@ -31,7 +32,7 @@ export class EventSplitter {
   }
 
   /** A new reader; its `signal` aborting ends it with an `AbortedError` (the other reads on). */
-  branch({ signal }: { signal: AbortSignal | undefined }): AsyncIterableIterator<unknown> {
+  branch({ signal }: { signal: AbortSignal | AbortSource | undefined }): AsyncIterableIterator<unknown> {
     const branch = new Branch({ splitter: this, signal });
     this.#branches.push(branch);
     return branch;
@@ -83,7 +84,10 @@ class Branch implements AsyncIterableIterator<unknown> {
   readonly #aborted: Promise<never> | undefined;
   #abortError: AbortedError | undefined;
 
-  constructor({ splitter, signal }: { splitter: EventSplitter; signal: AbortSignal | undefined }) {
+  constructor({
+    splitter,
+    signal,
+  }: { splitter: EventSplitter; signal: AbortSignal | AbortSource | undefined }) {
     this.#splitter = splitter;
     if (signal) {
       this.#aborted = new Promise<never>((_resolve, reject) => {
@@ -95,7 +99,7 @@ class Branch implements AsyncIterableIterator<unknown> {
           reject(this.#abortError);
         };
         if (signal.aborted) abort();
-        else signal.addEventListener('abort', abort, { once: true });
+        else onAbort({ signal, listener: abort });
       });
       this.#aborted.catch(ignore);
     }

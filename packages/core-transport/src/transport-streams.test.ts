@@ -1,4 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type http from 'node:http';
+import { Agent } from 'undici';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sleep, startTestServer, writeByteByByte } from '../test/server.js';
 import { createTransport } from './create-transport.js';
 import {
@@ -15,8 +17,16 @@ const transports: Transport[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
+  // undici starts its own coarse timer with its first connection and keeps that timer object for
+  // good: one call on the real clock here, so the fake clock of a test below never captures it.
+  const warm = createTransport({ baseURL: server.url, auth: 'none', env: {} });
+  await warm.request({ method: 'GET', path: 'warm' });
+  await warm.close();
+  await server.waitForNoSockets();
+  server.requests.length = 0;
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(transports.splice(0).map((transport) => transport.close()));
   server.requests.length = 0;
 });
@@ -62,6 +72,29 @@ async function drain(events: AsyncIterable<unknown>) {
 
 const sseHeaders = { 'content-type': 'text/event-stream', 'x-request-id': 'stream-1' };
 
+/**
+ * The transport's own timers (precise first-byte, chunk gap, total) on a fake clock: time moves
+ * only when a test advances it, so a timeout is shown to fire at its exact millisecond and not
+ * before, whatever the load on the machine, while the sockets stay real.
+ */
+function useFakeClock() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+}
+
+/** Follows a promise so a test can look at whether it has settled yet, without awaiting it. */
+function track<T>(promise: Promise<T>) {
+  const tracked = { settled: false, outcome: promise.catch((caught: unknown) => caught) };
+  void tracked.outcome.then(() => {
+    tracked.settled = true;
+  });
+  return tracked;
+}
+
+/** Lets real I/O run (polling on `setImmediate`, which the fake clock leaves alone) until `condition` holds. */
+async function untilIo(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
+
 describe('streams over a real socket', () => {
   it('decodes native SSE sent one byte at a time with CRLF', async () => {
     server.handle((_request, response) => {
@@ -83,6 +116,7 @@ describe('streams over a real socket', () => {
 
   it('ends the loop at [DONE] or the closing ] even when the upstream keeps the body open', async () => {
     server.handle((request, response) => {
+      // Only the total timeout ends this body, and the fake clock holds that timer until the loops are over.
       if (request.url!.endsWith('array')) {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.write('[{"n":1}]');
@@ -92,8 +126,8 @@ describe('streams over a real socket', () => {
       }
       // Never ends: only the transport's timeouts end this body.
     });
+    useFakeClock();
     const sse = await stream('sse', { timeout: { total: 400 } });
-    const started = performance.now();
     expect(await drain(sse.events)).toEqual({ seen: [{ n: 1 }], error: undefined });
     const array = await transport({ timeout: { total: 400 } }).request({
       method: 'POST',
@@ -105,8 +139,10 @@ describe('streams over a real socket', () => {
       seen: [{ n: 1 }],
       error: undefined,
     });
-    // Both loops ended without waiting for the body (the total timeout, 400 ms, ends the drain behind them).
-    expect(performance.now() - started).toBeLessThan(380);
+    // Both loops ended with no time passing, so without waiting for the body; a loop that waited
+    // would hang here. The total timeout then ends the drains behind them.
+    await vi.advanceTimersByTimeAsync(400);
+    vi.useRealTimers();
     await server.waitForNoSockets();
   });
 
@@ -116,7 +152,13 @@ describe('streams over a real socket', () => {
       response.write('data: {"n":1}\n\ndata: [DONE]\n\n');
       setTimeout(() => response.end(), 20);
     });
-    const shared = transport();
+    const pool = new Agent();
+    const shared = transport({ dispatcher: pool });
+    // The one connection is back in the pool, free for the next call.
+    const idle = () => {
+      const stats = Object.values(pool.stats)[0] as { running: number; free?: number } | undefined;
+      return stats?.running === 0 && stats.free === 1;
+    };
     for (let call = 0; call < 3; call++) {
       const response = await shared.request({ method: 'POST', path: 'stream', body: {}, stream: 'sse' });
       expect(await drain((response as { events: AsyncIterable<unknown> }).events)).toEqual({
@@ -125,9 +167,10 @@ describe('streams over a real socket', () => {
       });
       // The server ends the body 20 ms after [DONE]; the drain behind the loop then hands
       // the socket back to the pool (a destroyed socket would show as a new connection).
-      await sleep(200);
+      await untilIo(idle);
       expect(server.sockets.size).toBe(1);
     }
+    await pool.close();
     expect(server.requests).toHaveLength(3);
     // All three came on one connection. (Counting accepted connections instead would also count
     // a late socket of an earlier test in this file, which made this test flaky under load.)
@@ -155,6 +198,10 @@ describe('streams over a real socket', () => {
     expect(seen).toEqual([{ n: 1 }]);
     expect(StreamInterruptedError.isInstance(error)).toBe(true);
     expect((error as StreamInterruptedError).partial).toEqual([{ n: 1 }]);
+    // The answer it belongs to, as on every other error.
+    expect((error as StreamInterruptedError).status).toBe(200);
+    expect((error as StreamInterruptedError).headers?.['content-type']).toMatch(/text\/event-stream/);
+    expect((error as StreamInterruptedError).receivedEvents).toBe(1);
     // Never retried once the first byte was delivered.
     expect(server.requests).toHaveLength(1);
   });
@@ -296,14 +343,14 @@ describe('a stream the caller does not read', () => {
 });
 
 describe('timeouts', () => {
-  it('firstByte fires when the headers are late, and is retried', async () => {
+  it('firstByte fires when the headers are late, and a POST is retried when retryOnTimeout is set', async () => {
     server.handle((_request, response) => {
       const timer = setTimeout(() => {
         if (!response.destroyed) response.end('{}');
       }, 3000);
       response.on('close', () => clearTimeout(timer));
     });
-    const error = await transport({ timeout: { firstByte: 100 }, maxRetries: 1 })
+    const error = await transport({ timeout: { firstByte: 100 }, maxRetries: 1, retryOnTimeout: true })
       .request({ method: 'POST', path: 'x', body: {} })
       .catch((caught: unknown) => caught);
     expect(TimeoutError.isInstance(error)).toBe(true);
@@ -312,23 +359,29 @@ describe('timeouts', () => {
   });
 
   it("a short firstByte fires on time, not at undici's coarse tick", async () => {
-    server.handle((_request, response) => {
-      const timer = setTimeout(() => {
-        if (!response.destroyed) response.end('{}');
-      }, 3000);
-      response.on('close', () => clearTimeout(timer));
+    server.handle(() => {
+      // Never answers.
     });
-    const started = performance.now();
-    const error = await transport({ timeout: { firstByte: 150 }, maxRetries: 0 })
-      .request({ method: 'POST', path: 'x', body: {} })
-      .catch((caught: unknown) => caught);
-    const waited = performance.now() - started;
+    useFakeClock();
+    const call = track(
+      transport({ timeout: { firstByte: 150 }, maxRetries: 0 }).request({
+        method: 'POST',
+        path: 'x',
+        body: {},
+      }),
+    );
+    await untilIo(() => server.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(149);
+    expect(call.settled).toBe(false);
+    // undici's own header timer fires on its second ~500 ms tick at the earliest: this is the precise one.
+    await vi.advanceTimersByTimeAsync(1);
+    // Settled with the timer itself: undici's coarse timer runs on the real clock and could not have.
+    expect(call.settled).toBe(true);
+    const error = await call.outcome;
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect((error as TimeoutError).phase).toBe('firstByte');
     expect((error as TimeoutError).timeoutMs).toBe(150);
-    // undici's own header timer fires on its second ~500 ms tick at the earliest: this is the precise one.
-    expect(waited).toBeGreaterThanOrEqual(140);
-    expect(waited).toBeLessThan(480);
+    vi.useRealTimers();
     await server.waitForNoSockets();
   });
 
@@ -354,46 +407,49 @@ describe('timeouts', () => {
       }, 3000);
       response.on('close', () => clearTimeout(timer));
     });
+    useFakeClock();
     const response = await stream('sse', { timeout: { chunkGap: 120 } });
-    const seen: unknown[] = [];
-    let error: unknown;
-    let silentSince = 0;
-    try {
-      for await (const event of response.events) {
-        seen.push(event);
-        silentSince = performance.now();
-      }
-    } catch (caught) {
-      error = caught;
-    }
-    const waited = performance.now() - silentSince;
-    expect(seen).toEqual([{ n: 1 }]);
+    const iterator = response.events[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ done: false, value: { n: 1 } });
+    // The reader waits for the next chunk from here on.
+    const next = track(iterator.next());
+    await vi.advanceTimersByTimeAsync(119);
+    expect(next.settled).toBe(false);
+    // undici's own body timer fires on its second ~500 ms tick at the earliest: this is the precise one.
+    await vi.advanceTimersByTimeAsync(1);
+    // Settled with the timer itself: undici's coarse timer runs on the real clock and could not have.
+    expect(next.settled).toBe(true);
+    const error = await next.outcome;
     expect((error as TimeoutError).phase).toBe('chunkGap');
     expect((error as TimeoutError).timeoutMs).toBe(120);
-    // undici's own body timer fires on its second ~500 ms tick at the earliest: this is the precise one.
-    expect(waited).toBeGreaterThanOrEqual(110);
-    expect(waited).toBeLessThan(480);
+    vi.useRealTimers();
     await server.waitForNoSockets();
   });
 
   it('a short chunkGap counts only the wait for a chunk, not the time the consumer holds an event', async () => {
-    server.handle(async (_request, response) => {
+    let upstream: http.ServerResponse | undefined;
+    server.handle((_request, response) => {
       response.writeHead(200, sseHeaders);
-      // Each gap is shorter than the timeout; together they are many times longer.
-      for (let index = 0; index < 8; index++) {
-        response.write(`data: {"n":${index}}\n\n`);
-        await sleep(60);
-      }
-      response.end();
+      response.flushHeaders();
+      upstream = response;
     });
+    useFakeClock();
     const response = await stream('sse', { timeout: { chunkGap: 150 } });
-    const seen: unknown[] = [];
-    for await (const event of response.events) {
-      seen.push(event);
+    const iterator = response.events[Symbol.asyncIterator]();
+    // Each silence is shorter than the timeout; with the time the consumer holds each event,
+    // every gap between two chunks is more than three times longer.
+    for (let index = 0; index < 8; index++) {
+      const next = iterator.next();
+      await vi.advanceTimersByTimeAsync(100);
+      upstream!.write(`data: {"n":${index}}\n\n`);
+      expect(await next).toEqual({ done: false, value: { n: index } });
       // A slow consumer: far longer than the gap, but the upstream was not silent.
-      if (seen.length === 2) await sleep(400);
+      await vi.advanceTimersByTimeAsync(400);
     }
-    expect(seen).toHaveLength(8);
+    const end = iterator.next();
+    await vi.advanceTimersByTimeAsync(100);
+    upstream!.end();
+    expect(await end).toEqual({ done: true, value: undefined });
   });
 
   it('Infinity turns a layer off over a real socket (undici itself refuses Infinity)', async () => {
@@ -422,21 +478,34 @@ describe('timeouts', () => {
   });
 
   it('total fires on a stream that trickles for too long', async () => {
-    server.handle(async (_request, response) => {
+    let upstream: http.ServerResponse | undefined;
+    server.handle((_request, response) => {
       response.writeHead(200, sseHeaders);
-      for (let index = 0; index < 40 && !response.destroyed; index++) {
-        response.write(`data: {"n":${index}}\n\n`);
-        await sleep(25);
-      }
-      response.end();
+      response.flushHeaders();
+      upstream = response;
     });
-    const { seen, error } = await drain(
-      (await stream('sse', { timeout: { total: 250, chunkGap: 100 } })).events,
+    useFakeClock();
+    const response = await stream('sse', { timeout: { total: 250, chunkGap: 100 } });
+    const seen: unknown[] = [];
+    const reading = track(
+      (async () => {
+        for await (const event of response.events) seen.push(event);
+      })(),
     );
-    expect(seen.length).toBeGreaterThan(2);
-    expect(seen.length).toBeLessThan(40);
+    // An event every 50 ms, half the chunk gap: only the total timeout can end this stream.
+    while (!reading.settled && seen.length < 40) {
+      const expected = seen.length + 1;
+      upstream!.write(`data: {"n":${seen.length}}\n\n`);
+      await untilIo(() => seen.length === expected || reading.settled);
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    await untilIo(() => reading.settled);
+    const error = await reading.outcome;
+    // Events went out at 0, 50, 100, 150 and 200 ms; the total timeout fired at 250 ms.
+    expect(seen).toHaveLength(5);
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect((error as TimeoutError).phase).toBe('total');
+    vi.useRealTimers();
     await server.waitForNoSockets();
   });
 
@@ -483,10 +552,12 @@ describe('request bodies over a real socket', () => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"ok":true}');
     });
+    useFakeClock();
     async function* slowParts() {
-      // The upload takes three times the first-byte timeout; the answer comes at once after it.
+      // The upload takes three times the first-byte timeout; the answer comes at once after it,
+      // with no time passing on the fake clock.
       for (let index = 0; index < 6; index++) {
-        await sleep(50);
+        await vi.advanceTimersByTimeAsync(50);
         yield new TextEncoder().encode('abcd');
       }
     }
@@ -506,16 +577,23 @@ describe('request bodies over a real socket', () => {
     async function* parts() {
       yield new TextEncoder().encode('abcd');
     }
-    const started = performance.now();
-    const error = await transport({ timeout: { firstByte: 120 }, maxRetries: 0 })
-      .request({
+    useFakeClock();
+    const call = track(
+      transport({ timeout: { firstByte: 120 }, maxRetries: 0 }).request({
         method: 'POST',
         path: 'upload',
         body: { kind: 'bytes', stream: parts(), length: 4, contentType: 'text/plain' },
-      })
-      .catch((caught: unknown) => caught);
-    expect((error as TimeoutError).phase).toBe('firstByte');
-    expect(performance.now() - started).toBeLessThan(480);
+      }),
+    );
+    // The server has the whole body: the first-byte clock runs from here.
+    await untilIo(() => server.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(119);
+    expect(call.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    // Settled with the timer itself: undici's coarse timer runs on the real clock and could not have.
+    expect(call.settled).toBe(true);
+    expect(((await call.outcome) as TimeoutError).phase).toBe('firstByte');
+    vi.useRealTimers();
     await server.waitForNoSockets();
   });
 

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { AbortSource } from './abort-listeners.js';
 import type { BackoffOptions } from './backoff-delay.js';
 import type { CallContext } from './call-context.js';
 import type { UnreadStreamHold } from './unread-streams.js';
@@ -21,14 +22,23 @@ export type StreamFormat =
 
 /**
  * Layered timeouts in milliseconds. Each, when it fires, raises a `TimeoutError` naming it.
- * Each must be positive; `Infinity` turns that layer off.
+ * Each must be a positive number; `Infinity` turns that layer off. A layer at least as long as
+ * `total` is off too: the total fires first. A plain number passed as `timeout` is the total,
+ * and the first byte may take as long (a stream's 60 s first-byte default no longer applies).
  */
 export interface TimeoutOptions {
-  /** The whole call, retries included, until the last byte. Default 600_000. */
+  /** The whole call, retries included, until the last byte. Default 600_000 (10 minutes). */
   total?: number | undefined;
-  /** From sending the request (all of a streamed body) to the answer's headers. Default 60_000. */
+  /**
+   * From sending the request (all of a streamed body) to the answer's headers. Default 60_000
+   * for a stream; a non-streamed call waits as long as `total` allows, since a thinking model
+   * sends nothing until its answer is ready.
+   */
   firstByte?: number | undefined;
-  /** The longest silence between two chunks of a streamed answer. Default 60_000. */
+  /**
+   * The longest silence between two chunks of the answer's body. Default 60_000 for a stream;
+   * as long as `total` allows for a non-streamed call (a proxy may send the headers early).
+   */
   chunkGap?: number | undefined;
 }
 
@@ -59,11 +69,19 @@ export interface TransportRequest {
   /** Extra headers for this call only. */
   headers?: Record<string, string> | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * A cheaper stand-in for `signal` (creating an `AbortSignal` costs about 10 µs on Node 20):
+   * gemgate's own streams send theirs with one. The transport listens to it before `signal`;
+   * a middleware that needs an `AbortSignal` reads `signal`, which such requests make on demand.
+   */
+  abortSource?: AbortSource | undefined;
   /** Decode the answer as a stream of events instead of one JSON value. */
   stream?: StreamFormat | false | undefined;
   /** Per-call overrides. */
   timeout?: number | TimeoutOptions | undefined;
   maxRetries?: number | undefined;
+  /** Per-call override of `TransportOptions.retryOnTimeout`. */
+  retryOnTimeout?: boolean | undefined;
   /** What the call is (route, operation, model, streamed or not); both clients set it on every call. */
   context?: CallContext | undefined;
 }
@@ -115,10 +133,21 @@ export interface TransportOptions {
   appCode?: string | undefined;
   /** Headers sent on every call. */
   headers?: Record<string, string> | undefined;
-  /** A number is the total timeout; an object sets each layer. */
+  /**
+   * A number is the whole call's limit in ms (the first byte may take that long too); an object
+   * sets each layer. Anything else (a string such as `'5s'`, NaN, a negative number) is an
+   * `InvalidArgumentError`.
+   */
   timeout?: number | TimeoutOptions | undefined;
   /** Retries after the first try. Default 2. */
   maxRetries?: number | undefined;
+  /**
+   * Send a POST again after a timeout that fired once it was sent (its first byte was late).
+   * Default `false`: the upstream may already be generating, and billing, that answer, so a
+   * second send can cost twice for one reply. Set it for calls that are cheap to repeat.
+   * Other methods (GET, DELETE, ...) are retried after a first-byte timeout either way.
+   */
+  retryOnTimeout?: boolean | undefined;
   /** Backoff between tries: first delay, cap, and the longest server-requested wait accepted. */
   backoff?: BackoffOptions | undefined;
   middleware?: readonly Middleware[] | undefined;

@@ -46,7 +46,7 @@ export async function startTestServer() {
       handler = next;
     },
     /** Resolves once the server has no open connection left (or rejects after `timeoutMs`). */
-    async waitForNoSockets(timeoutMs = 2000) {
+    async waitForNoSockets(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (sockets.size > 0) {
         if (Date.now() > deadline) throw new Error(`${sockets.size} sockets still open`);

@@ -226,3 +226,16 @@ describe('buildGenerateContentRequest', () => {
     }
   });
 });
+
+describe('mediaResolution', () => {
+  it.each([
+    ['low', 'MEDIA_RESOLUTION_LOW'],
+    ['LOW', 'MEDIA_RESOLUTION_LOW'],
+    ['media_resolution_low', 'MEDIA_RESOLUTION_LOW'],
+    ['Media_Resolution_High', 'MEDIA_RESOLUTION_HIGH'],
+    ['MEDIA_RESOLUTION_MEDIUM', 'MEDIA_RESOLUTION_MEDIUM'],
+  ])('sends %s as %s, never with the prefix twice', (mediaResolution, sent) => {
+    const { body } = buildGenerateContentRequest({ contents: 'Hi', config: { mediaResolution } });
+    expect(body.generationConfig).toEqual({ mediaResolution: sent });
+  });
+});

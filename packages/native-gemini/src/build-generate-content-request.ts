@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@gemgate/core-transport';
 import {
   checkToolName,
   checkToolSchema,
@@ -45,11 +46,22 @@ function checkFunctionDeclarations({ tools }: { tools: Tool[] }): void {
     tool.functionDeclarations?.forEach((declaration, position) => {
       const path = `config.tools.${index}.functionDeclarations.${position}`;
       checkToolName({ name: declaration.name, path: `${path}.name` });
-      if (declaration.parameters !== undefined) {
-        checkToolSchema({ schema: declaration.parameters, path: `${path}.parameters` });
-      }
-      if (isSchemaObject(declaration.parametersJsonSchema)) {
-        checkToolSchema({ schema: declaration.parametersJsonSchema, path: `${path}.parametersJsonSchema` });
+      for (const field of ['parameters', 'parametersJsonSchema'] as const) {
+        const schema: unknown = declaration[field];
+        if (schema === undefined) continue;
+        // A schema kept as JSON text is sent as a string and refused upstream with a confusing
+        // validation error about the declaration, not about the string.
+        if (!isSchemaObject(schema)) {
+          const got =
+            typeof schema === 'string'
+              ? 'a string (JSON.parse it first)'
+              : `${schema === null ? 'null' : typeof schema}`;
+          throw new InvalidArgumentError(
+            `${path}.${field} must be a JSON Schema object or a zod schema, got ${got}.`,
+            { argument: `${path}.${field}` },
+          );
+        }
+        checkToolSchema({ schema, path: `${path}.${field}` });
       }
     });
   });
@@ -59,8 +71,10 @@ function isSchemaObject(value: unknown): value is JsonSchema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `low`, `LOW`, `media_resolution_low` and `MEDIA_RESOLUTION_LOW` all mean the wire's `MEDIA_RESOLUTION_LOW`. */
 function normalizeMediaResolution(value: string): string {
-  return value.startsWith('MEDIA_RESOLUTION_') ? value : `MEDIA_RESOLUTION_${value.toUpperCase()}`;
+  const upper = value.toUpperCase();
+  return upper.startsWith('MEDIA_RESOLUTION_') ? upper : `MEDIA_RESOLUTION_${upper}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { checkCallParameters } from './check-call-parameters.js';
 import type { GenerateContentConfig } from './generate-content-config.js';
 import type { GenerateContentResponse } from './generate-content-response.js';
 import type { GenerateContentStream } from './generate-content-stream.js';
@@ -106,13 +107,12 @@ export class Chat {
    * console.log(response.text);
    * ```
    */
-  async sendMessage({
-    message,
-    config,
-  }: {
+  async sendMessage(parameters: {
     message: ChatMessage;
     config?: GenerateContentConfig | undefined;
   }): Promise<GenerateContentResponse> {
+    checkCallParameters({ parameters, method: 'sendMessage', shape: '{ message, config? }' });
+    const { message, config } = parameters;
     const userTurn = normalizeContents({ contents: message, argument: 'message' });
     // One microtask later, so a stream the caller iterates right after this call (in the same
     // synchronous run) is still read by the caller rather than in the background.
@@ -142,13 +142,12 @@ export class Chat {
    * for await (const chunk of chat.sendMessageStream({ message: 'Tell me a story' })) process.stdout.write(chunk.text);
    * ```
    */
-  sendMessageStream({
-    message,
-    config,
-  }: {
+  sendMessageStream(parameters: {
     message: ChatMessage;
     config?: GenerateContentConfig | undefined;
   }): GenerateContentStream {
+    checkCallParameters({ parameters, method: 'sendMessageStream', shape: '{ message, config? }' });
+    const { message, config } = parameters;
     const userTurn = normalizeContents({ contents: message, argument: 'message' });
     let settled!: () => void;
     const over = new Promise<void>((resolve) => {

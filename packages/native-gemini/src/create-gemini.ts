@@ -9,8 +9,10 @@ import {
   type TransportOptions,
   toolLoopAdapterKey,
 } from '@gemgate/core-transport';
+import { clientLogger } from '@gemgate/core-transport/internal';
 import { Caches } from './caches.js';
 import { Chats } from './chats.js';
+import { checkGeminiOptions } from './check-gemini-options.js';
 import { Models } from './models.js';
 import type { NativeContext } from './native-context.js';
 import { createGeminiToolLoopAdapter } from './tool-loop-adapter.js';
@@ -31,8 +33,16 @@ export interface GeminiOptions {
   timeout?: number | TimeoutOptions | undefined;
   /** Retries after the first try. Default 2. */
   maxRetries?: number | undefined;
+  /**
+   * Send a generation again after a first-byte timeout (the upstream may already be generating,
+   * and bill for it). Default `false`.
+   */
+  retryOnTimeout?: boolean | undefined;
   middleware?: readonly Middleware[] | undefined;
-  /** Receives warnings (e.g. a thinking budget on 2.5 Pro) and debug lines, free of secrets. Default: `console`. */
+  /**
+   * Receives warnings (e.g. a thinking budget on 2.5 Pro), each distinct one once per client, and
+   * debug lines, free of secrets. Default: warnings to `console.warn`, debug lines dropped.
+   */
   logger?: Logger | undefined;
   /** An undici dispatcher to use instead of the shared keep-alive agent. */
   dispatcher?: TransportOptions['dispatcher'];
@@ -63,11 +73,6 @@ export interface Gemini extends ToolLoopClient {
   close(): Promise<void>;
 }
 
-const consoleLogger: Logger = {
-  debug: () => {},
-  warn: (message) => console.warn(`[gemgate] ${message}`),
-};
-
 /**
  * Creates a native Gemini client for the AiHubMix gateway.
  *
@@ -79,20 +84,23 @@ const consoleLogger: Logger = {
  * console.log(response.text);
  * ```
  */
-export function createGemini({
-  apiKey,
-  baseURL,
-  apiVersion = 'v1beta',
-  headers,
-  appCode,
-  timeout,
-  maxRetries,
-  middleware,
-  logger = consoleLogger,
-  dispatcher,
-  env,
-  streamFormat = 'sse',
-}: GeminiOptions = {}): Gemini {
+export function createGemini(options: GeminiOptions = {}): Gemini {
+  checkGeminiOptions({ options });
+  const {
+    apiKey,
+    baseURL,
+    apiVersion = 'v1beta',
+    headers,
+    appCode,
+    timeout,
+    maxRetries,
+    retryOnTimeout,
+    middleware,
+    dispatcher,
+    env,
+    streamFormat = 'sse',
+  } = options;
+  const logger = clientLogger({ logger: options.logger });
   const transport = createTransport({
     baseURL: resolveBaseURL({ baseURL, route: 'native', env }),
     apiKey,
@@ -101,6 +109,7 @@ export function createGemini({
     headers,
     timeout,
     maxRetries,
+    retryOnTimeout,
     middleware,
     dispatcher,
     logger,

@@ -1,5 +1,6 @@
 import { convertGeminiUsage, ResponseValidationError, type Usage } from '@gemgate/core-transport';
 import type { z } from 'zod';
+import type { SdkHttpResponse } from './native-context.js';
 import type {
   Candidate,
   CodeExecutionResult,
@@ -44,20 +45,25 @@ export class GenerateContentResponse {
   readonly raw: GenerateContentResponseBody;
   /** The gateway's request id, when it sent one. */
   readonly requestId: string | undefined;
+  /** The HTTP answer's headers, as `@google/genai` gives them (a stream's chunks share its headers). */
+  readonly sdkHttpResponse: SdkHttpResponse | undefined;
   readonly #zodSchema: z.ZodType | undefined;
   #parsed: { value: unknown } | undefined;
 
   constructor({
     raw,
     requestId,
+    sdkHttpResponse,
     zodSchema,
   }: {
     raw: GenerateContentResponseBody;
     requestId?: string | undefined;
+    sdkHttpResponse?: SdkHttpResponse | undefined;
     zodSchema?: z.ZodType | undefined;
   }) {
     this.raw = raw;
     this.requestId = requestId;
+    this.sdkHttpResponse = sdkHttpResponse;
     this.#zodSchema = zodSchema;
   }
 

@@ -7,6 +7,7 @@ import {
 } from '@gemgate/core-transport';
 import type { z } from 'zod';
 import { GenerateContentResponse } from './generate-content-response.js';
+import type { SdkHttpResponse } from './native-context.js';
 import { generateContentResponseSchema } from './response-schemas.js';
 import { StreamAccumulator } from './stream-accumulator.js';
 import { validateResponse } from './validate-response.js';
@@ -67,7 +68,14 @@ export class GenerateContentStream
       signal,
       onSettled,
       finalName: 'stream.response',
-      accumulate: ({ requestId }) => nativeAccumulator({ requestId, zodSchema, onComplete }),
+      // The second reader of a `tee()` must not commit a chat's history a second time.
+      accumulate: ({ requestId, headers, primary }) =>
+        nativeAccumulator({
+          requestId,
+          sdkHttpResponse: { headers },
+          zodSchema,
+          onComplete: primary ? onComplete : undefined,
+        }),
     });
   }
 
@@ -101,10 +109,12 @@ export class GenerateContentStream
 /** The native fold: each event checked and wrapped as a response, the parts merged for the whole answer. */
 function nativeAccumulator({
   requestId,
+  sdkHttpResponse,
   zodSchema,
   onComplete,
 }: {
   requestId: string | undefined;
+  sdkHttpResponse: SdkHttpResponse;
   zodSchema: z.ZodType | undefined;
   onComplete: ((response: GenerateContentResponse) => void) | undefined;
 }): ResponseAccumulator<GenerateContentResponse, GenerateContentResponse> {
@@ -118,10 +128,15 @@ function nativeAccumulator({
         requestId,
       });
       accumulator.add(body);
-      return new GenerateContentResponse({ raw: body, requestId, zodSchema });
+      return new GenerateContentResponse({ raw: body, requestId, sdkHttpResponse, zodSchema });
     },
     result() {
-      const final = new GenerateContentResponse({ raw: accumulator.result(), requestId, zodSchema });
+      const final = new GenerateContentResponse({
+        raw: accumulator.result(),
+        requestId,
+        sdkHttpResponse,
+        zodSchema,
+      });
       onComplete?.(final);
       return final;
     },

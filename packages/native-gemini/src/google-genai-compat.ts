@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from '@gemgate/core-transport';
 import type { Caches } from './caches.js';
 import type { Chats } from './chats.js';
+import { geminiOptionNames } from './check-gemini-options.js';
+import { checkOptionNames } from './check-option-names.js';
 import { createGemini, type Gemini, type GeminiOptions } from './create-gemini.js';
 import type { Models } from './models.js';
 
@@ -35,6 +37,39 @@ export interface GoogleGenAIOptions extends Omit<GeminiOptions, 'baseURL' | 'hea
   googleAuthOptions?: unknown;
 }
 
+/** `@google/genai`'s options, and gemgate's own beside them (the HTTP ones live in `httpOptions`). */
+const googleGenAIOptionNames = [
+  ...geminiOptionNames.filter((name) => name !== 'baseURL' && name !== 'headers' && name !== 'timeout'),
+  'httpOptions',
+  'vertexai',
+  'enterprise',
+  'project',
+  'location',
+  'googleAuthOptions',
+];
+
+const googleGenAIOptionFixes: Record<string, string> = {
+  baseUrl: 'httpOptions.baseUrl',
+  baseURL: 'httpOptions.baseUrl',
+  headers: 'httpOptions.headers',
+  timeout: 'httpOptions.timeout',
+  timeOut: 'httpOptions.timeout',
+  apikey: 'apiKey',
+  api_key: 'apiKey',
+  vertexAI: 'vertexai',
+};
+
+const httpOptionNames = ['baseUrl', 'apiVersion', 'headers', 'timeout', 'retryOptions', 'extraBody', 'fetch'];
+
+const httpOptionFixes: Record<string, string> = {
+  baseURL: 'baseUrl',
+  baseurl: 'baseUrl',
+  base_url: 'baseUrl',
+  timeOut: 'timeout',
+  retries: 'retryOptions: { attempts }',
+  maxRetries: 'retryOptions: { attempts } (attempts counts the first try)',
+};
+
 function refuse(argument: string, why: string): never {
   throw new InvalidArgumentError(`${argument} is not supported through the gateway: ${why}`, { argument });
 }
@@ -43,7 +78,8 @@ function refuse(argument: string, why: string): never {
  * A drop-in for `@google/genai`'s `GoogleGenAI` constructor, so migrating can be an import
  * change only. It is `createGemini` underneath, with the gateway as the default base URL.
  * Options that cannot work through the gateway (Vertex AI, a custom `fetch`, `extraBody`) are
- * refused with an `InvalidArgumentError` instead of being silently ignored.
+ * refused with an `InvalidArgumentError` instead of being silently ignored, and so is an option
+ * it does not know, naming the right one (`httpOptions: { baseURL }` → `baseUrl`).
  *
  * @example
  * ```ts
@@ -58,17 +94,31 @@ export class GoogleGenAI {
   readonly chats: Chats;
   readonly #client: Gemini;
 
-  constructor({
-    httpOptions = {},
-    vertexai,
-    enterprise,
-    project,
-    location,
-    googleAuthOptions,
-    apiVersion,
-    maxRetries,
-    ...options
-  }: GoogleGenAIOptions = {}) {
+  constructor(options: GoogleGenAIOptions = {}) {
+    checkOptionNames({
+      options,
+      names: googleGenAIOptionNames,
+      fixes: googleGenAIOptionFixes,
+      owner: 'new GoogleGenAI',
+    });
+    const {
+      httpOptions = {},
+      vertexai,
+      enterprise,
+      project,
+      location,
+      googleAuthOptions,
+      apiVersion,
+      maxRetries,
+      ...gemgateOptions
+    } = options;
+    checkOptionNames({
+      options: httpOptions,
+      names: httpOptionNames,
+      fixes: httpOptionFixes,
+      owner: 'new GoogleGenAI',
+      path: 'httpOptions.',
+    });
     if (vertexai || enterprise)
       refuse(vertexai ? 'vertexai' : 'enterprise', 'remove it (the gateway serves the Gemini API).');
     if (project !== undefined || location !== undefined || googleAuthOptions !== undefined) {
@@ -86,7 +136,7 @@ export class GoogleGenAI {
     }
     const attempts = httpOptions.retryOptions?.attempts;
     this.#client = createGemini({
-      ...options,
+      ...gemgateOptions,
       baseURL: httpOptions.baseUrl,
       apiVersion: httpOptions.apiVersion ?? apiVersion,
       headers: httpOptions.headers,

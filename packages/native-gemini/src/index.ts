@@ -10,6 +10,7 @@ export {
   convertGeminiUsage,
   GemgateError,
   InsufficientQuotaError,
+  InterruptedAnswerError,
   InvalidArgumentError,
   NotFoundError,
   PermissionDeniedError,
@@ -56,7 +57,7 @@ export {
   type GenerateContentParameters,
   Models,
 } from './models.js';
-export type { CallOptions } from './native-context.js';
+export type { CallOptions, SdkHttpResponse } from './native-context.js';
 export {
   type BinaryInlinePart,
   type ContentInput,

@@ -1,5 +1,6 @@
 import { AbortedError, InvalidArgumentError, tokenCountToNumber } from '@gemgate/core-transport';
 import { buildGenerateContentRequest } from './build-generate-content-request.js';
+import { checkCallParameters } from './check-call-parameters.js';
 import { checkNativeModel } from './check-native-model.js';
 import type { GenerateContentConfig } from './generate-content-config.js';
 import { GenerateContentResponse } from './generate-content-response.js';
@@ -10,6 +11,7 @@ import {
   type NativeContext,
   requestJson,
   requestStream,
+  type SdkHttpResponse,
 } from './native-context.js';
 import { type ContentListInput, normalizeContents } from './normalize-contents.js';
 import { Pager } from './pager.js';
@@ -38,12 +40,16 @@ export interface CountTokensResponse {
   totalTokens: number;
   cachedContentTokenCount: number | undefined;
   raw: Record<string, unknown>;
+  /** The answer's HTTP headers, as in `@google/genai`. */
+  sdkHttpResponse: SdkHttpResponse;
 }
 
 /** The answer of `embedContent`: one embedding per content given. */
 export interface EmbedContentResponse {
   embeddings: ContentEmbedding[];
   raw: Record<string, unknown>;
+  /** The answer's HTTP headers, as in `@google/genai`. */
+  sdkHttpResponse: SdkHttpResponse;
 }
 
 /** The options of `embedContent`. */
@@ -65,6 +71,8 @@ export interface ChatTurnHooks {
   onComplete?: ((response: GenerateContentResponse) => void) | undefined;
   onSettled?: (() => void) | undefined;
 }
+
+const generationShape = '{ model, contents, config? }';
 
 /** Checks the arguments of a generation (errors name the field), then the catalog's rules, as the upstream would. */
 function prepareGenerateContent({
@@ -117,7 +125,7 @@ export function streamGenerateContent({
     onSettled: turn.onSettled,
     transport: context.transport,
     signal: config?.abortSignal,
-    open: async ({ signal, isWanted }) => {
+    open: async ({ abortSource, isWanted }) => {
       await turn.waitFor?.();
       // Ended while waiting for the previous chat turn: nothing to send.
       if (!isWanted()) throw new AbortedError('The stream was cancelled before its request was sent.');
@@ -134,7 +142,7 @@ export function streamGenerateContent({
             body: turn.contentsAtSend ? { ...body, contents: turn.contentsAtSend() } : body,
           }),
           stream: context.streamFormat,
-          signal,
+          abortSource,
         },
       });
     },
@@ -162,6 +170,7 @@ export class Models {
    * ```
    */
   async generateContent(parameters: GenerateContentParameters): Promise<GenerateContentResponse> {
+    checkCallParameters({ parameters, method: 'generateContent', shape: generationShape });
     const { model, config } = parameters;
     const { body, zodSchema } = prepareGenerateContent({ context: this.#context, parameters });
     const answer = await requestJson({
@@ -181,7 +190,12 @@ export class Models {
       what: 'generateContent response',
       requestId: answer.requestId,
     });
-    return new GenerateContentResponse({ raw, requestId: answer.requestId, zodSchema });
+    return new GenerateContentResponse({
+      raw,
+      requestId: answer.requestId,
+      sdkHttpResponse: { headers: answer.headers },
+      zodSchema,
+    });
   }
 
   /**
@@ -198,6 +212,7 @@ export class Models {
    * ```
    */
   generateContentStream(parameters: GenerateContentParameters): GenerateContentStream {
+    checkCallParameters({ parameters, method: 'generateContentStream', shape: generationShape });
     return streamGenerateContent({ context: this.#context, parameters });
   }
 
@@ -213,6 +228,7 @@ export class Models {
    * ```
    */
   async countTokens(parameters: GenerateContentParameters): Promise<CountTokensResponse> {
+    checkCallParameters({ parameters, method: 'countTokens', shape: generationShape });
     const { model, config } = parameters;
     checkNativeModel({ model });
     const { body } = buildGenerateContentRequest(parameters);
@@ -244,6 +260,7 @@ export class Models {
           ? undefined
           : tokenCountToNumber({ count: raw.cachedContentTokenCount as number | string }),
       raw,
+      sdkHttpResponse: { headers: answer.headers },
     };
   }
 
@@ -258,7 +275,9 @@ export class Models {
    * console.log(model.inputTokenLimit);
    * ```
    */
-  async get({ model, config }: { model: string; config?: CallOptions | undefined }): Promise<Model> {
+  async get(parameters: { model: string; config?: CallOptions | undefined }): Promise<Model> {
+    checkCallParameters({ parameters, method: 'models.get', shape: '{ model, config? }' });
+    const { model, config } = parameters;
     checkNativeModel({ model });
     const answer = await requestJson({
       context: this.#context,
@@ -319,16 +338,14 @@ export class Models {
    * const { embeddings } = await gemini.models.embedContent({ model: 'gemini-embedding-001', contents: ['a', 'b'] });
    * ```
    */
-  async embedContent({
-    model,
-    contents,
-    config,
-  }: {
+  async embedContent(parameters: {
     model: string;
     /** A string or a list of strings is one content per string, as in `@google/genai`. */
     contents: ContentListInput;
     config?: EmbedContentConfig | undefined;
   }): Promise<EmbedContentResponse> {
+    checkCallParameters({ parameters, method: 'embedContent', shape: '{ model, contents, config? }' });
+    const { model, contents, config } = parameters;
     checkNativeModel({ model });
     const list =
       typeof contents === 'string'
@@ -364,7 +381,7 @@ export class Models {
         what: 'embedContent response',
         requestId: answer.requestId,
       });
-      return { embeddings: [raw.embedding], raw };
+      return { embeddings: [raw.embedding], raw, sdkHttpResponse: { headers: answer.headers } };
     }
     const answer = await requestJson({
       context: this.#context,
@@ -379,6 +396,6 @@ export class Models {
       what: 'batchEmbedContents response',
       requestId: answer.requestId,
     });
-    return { embeddings: raw.embeddings, raw };
+    return { embeddings: raw.embeddings, raw, sdkHttpResponse: { headers: answer.headers } };
   }
 }

@@ -18,6 +18,12 @@ export interface NativeContext {
   streamFormat: 'sse' | 'json-array';
 }
 
+/** The HTTP answer behind a result, as `@google/genai` exposes it (`response.sdkHttpResponse.headers`). */
+export interface SdkHttpResponse {
+  /** The answer's headers, names in lower case. */
+  headers: Record<string, string>;
+}
+
 /** Per-call options every method takes, as in `@google/genai`'s `config`. */
 export interface CallOptions {
   abortSignal?: AbortSignal | undefined;
@@ -43,15 +49,25 @@ function requestOf({
   request: Omit<TransportRequest, 'context'>;
 }): TransportRequest {
   const callContext: CallContext = { route: 'native', operation, model, stream: Boolean(request.stream) };
-  return {
+  const built: TransportRequest = {
     ...request,
     path: context.apiPrefix + request.path,
-    // A stream sends its own signal, which the caller's `abortSignal` feeds.
     signal: request.signal ?? call?.abortSignal,
     headers: call?.httpOptions?.headers,
     timeout: call?.httpOptions?.timeout,
     context: callContext,
   };
+  // A stream sends its own abort source, which the caller's `abortSignal` feeds; a middleware
+  // that reads `signal` gets that source's `AbortSignal`, made then.
+  const source = request.abortSource;
+  if (source !== undefined) {
+    Object.defineProperty(built, 'signal', {
+      get: () => source.signal,
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return built;
 }
 
 /** One call of the native client: what the transport sends, and what middleware is told of it. */
@@ -77,7 +93,7 @@ export async function requestJson({
   operation,
   model,
   request,
-}: NativeCall): Promise<{ body: unknown; requestId: string | undefined }> {
+}: NativeCall): Promise<{ body: unknown; requestId: string | undefined; headers: Record<string, string> }> {
   const response = await context.transport.request(requestOf({ context, call, operation, model, request }));
   if (response.kind !== 'json') {
     throw new UpstreamError(`Expected a JSON answer to ${operation}, got a stream.`, {
@@ -85,7 +101,7 @@ export async function requestJson({
       requestId: response.requestId,
     });
   }
-  return { body: response.body, requestId: response.requestId };
+  return { body: response.body, requestId: response.requestId, headers: response.headers };
 }
 
 /** Sends a call that answers server-sent events. */

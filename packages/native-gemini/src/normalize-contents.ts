@@ -1,4 +1,5 @@
 import { type BinarySlot, InvalidArgumentError, isBinarySlot } from '@gemgate/core-transport';
+import { checkContent, checkContents, checkPart } from './check-contents.js';
 import type { Content, Part } from './wire-types.js';
 
 /**
@@ -31,8 +32,12 @@ export type ContentListInput =
 /** What a system instruction accepts: a string, a part, a list of parts, or a content. */
 export type ContentInput = string | PartInput | ContentTurnInput | ReadonlyArray<string | PartInput>;
 
+/**
+ * A content is told from a part by its `parts` or `role` key, so `{ parts: 'x' }` is refused
+ * as a content with bad parts rather than sent as a part that carries nothing.
+ */
 function isContent(value: unknown): value is Content {
-  return typeof value === 'object' && value !== null && Array.isArray((value as Content).parts);
+  return typeof value === 'object' && value !== null && ('parts' in value || 'role' in value);
 }
 
 /**
@@ -62,10 +67,8 @@ export function contentsCarryBinary({ contents }: { contents: readonly ContentTu
 
 function toPart(value: string | Part, argument: string): Part {
   if (typeof value === 'string') return { text: value };
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
-  throw new InvalidArgumentError(`${argument} must be a string or a part object like { text: "..." }.`, {
-    argument,
-  });
+  checkPart({ part: value, argument });
+  return value;
 }
 
 /**
@@ -91,7 +94,10 @@ export function normalizeContents({
       throw new InvalidArgumentError(`${argument} is empty: give at least one message.`, { argument });
     }
     const contentCount = contents.filter(isContent).length;
-    if (contentCount === contents.length) return contents as Content[];
+    if (contentCount === contents.length) {
+      checkContents({ contents, argument });
+      return contents as Content[];
+    }
     if (contentCount > 0) {
       throw new InvalidArgumentError(
         `${argument} mixes contents ({ role, parts }) and loose parts: give either a list of contents or a list of parts.`,
@@ -101,12 +107,17 @@ export function normalizeContents({
     return [
       {
         role: 'user',
-        parts: (contents as Array<string | Part>).map((part, i) => toPart(part, `${argument}.${i}`)),
+        parts: (contents as Array<string | Part>).map((part, i) => toPart(part, `${argument}[${i}]`)),
       },
     ];
   }
-  if (isContent(contents)) return [contents.role === undefined ? { role: 'user', ...contents } : contents];
-  if (typeof contents === 'object' && contents !== null) return [{ role: 'user', parts: [contents as Part] }];
+  if (isContent(contents)) {
+    checkContent({ content: contents, argument });
+    return [contents.role === undefined ? { role: 'user', ...contents } : contents];
+  }
+  if (typeof contents === 'object' && contents !== null) {
+    return [{ role: 'user', parts: [toPart(contents as Part, argument)] }];
+  }
   throw new InvalidArgumentError(
     `${argument} must be a string, a part, a list of parts or a list of contents.`,
     {
@@ -136,8 +147,11 @@ export function normalizeContent({
 }): Content {
   if (typeof content === 'string') return { role: 'user', parts: [{ text: content }] };
   if (Array.isArray(content)) {
-    return { role: 'user', parts: content.map((part, i) => toPart(part, `${argument}.${i}`)) };
+    return { role: 'user', parts: content.map((part, i) => toPart(part, `${argument}[${i}]`)) };
   }
-  if (isContent(content)) return content;
+  if (isContent(content)) {
+    checkContent({ content, argument, isSystemInstruction: true });
+    return content;
+  }
   return { role: 'user', parts: [toPart(content as Part, argument)] };
 }

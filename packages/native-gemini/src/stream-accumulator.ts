@@ -24,21 +24,24 @@ function isPlainText(part: Part): boolean {
   return part.text !== undefined;
 }
 
-function appendPart(parts: Part[], part: Part): void {
-  const previous = parts.at(-1);
+/**
+ * Appends one streamed part to the folded parts. `lastIsOwnText` says whether the last folded
+ * part is plain text this fold created (so it may grow in place rather than be copied per chunk).
+ */
+function appendPart(parts: Part[], part: Part, lastIsOwnText: boolean): boolean {
+  const plain = isPlainText(part);
   // Consecutive text of the same kind is one part split by the stream; anything carrying a
   // thoughtSignature (even an empty text part) stays its own part, where it arrived, because
   // Gemini 3 wants signatures back exactly in place.
-  if (
-    previous &&
-    isPlainText(previous) &&
-    isPlainText(part) &&
-    (previous.thought === true) === (part.thought === true)
-  ) {
-    parts[parts.length - 1] = { ...previous, text: previous.text! + part.text! };
-    return;
+  if (plain && lastIsOwnText) {
+    const previous = parts[parts.length - 1]!;
+    if ((previous.thought === true) === (part.thought === true)) {
+      previous.text = previous.text! + part.text!;
+      return true;
+    }
   }
   parts.push({ ...part });
+  return plain;
 }
 
 /**
@@ -97,6 +100,8 @@ export class StreamAccumulator {
   readonly #candidates = new Map<number, Candidate>();
   /** Per candidate index, the function call whose arguments are still streaming in. */
   readonly #openCalls = new Map<number, OpenCall>();
+  /** Per candidate index, whether its last folded part is plain text this fold made (and may extend). */
+  readonly #lastIsOwnText = new Map<number, boolean>();
   #rest: GenerateContentResponseBody = {};
   #chunkCount = 0;
 
@@ -107,9 +112,14 @@ export class StreamAccumulator {
 
   add(chunk: GenerateContentResponseBody): void {
     this.#chunkCount += 1;
-    const { candidates, ...rest } = chunk;
-    // Top-level fields (usageMetadata, promptFeedback, modelVersion, ...) are snapshots: last wins.
-    this.#rest = { ...this.#rest, ...rest };
+    let candidates: Candidate[] | undefined;
+    // Top-level fields (usageMetadata, promptFeedback, modelVersion, ...) are snapshots: last
+    // wins. Copied key by key: rest-and-spread would build two objects per chunk.
+    const rest = this.#rest as Record<string, unknown>;
+    for (const key in chunk) {
+      if (key === 'candidates') candidates = chunk.candidates;
+      else rest[key] = (chunk as Record<string, unknown>)[key];
+    }
     if (!candidates) return;
     for (let position = 0; position < candidates.length; position += 1) {
       const incoming = candidates[position]!;
@@ -119,12 +129,16 @@ export class StreamAccumulator {
         target = { index };
         this.#candidates.set(index, target);
       }
-      const { content, ...fields } = incoming;
-      Object.assign(target, fields);
+      for (const key in incoming) {
+        if (key !== 'content')
+          (target as Record<string, unknown>)[key] = (incoming as Record<string, unknown>)[key];
+      }
+      const content = incoming.content;
       if (content) {
         const merged: Content = target.content ?? { parts: [] };
         if (content.role !== undefined) merged.role = content.role;
         merged.parts ??= [];
+        let lastIsOwnText = this.#lastIsOwnText.get(index) === true;
         for (const part of content.parts ?? []) {
           const functionCall = part.functionCall;
           if (functionCall && (isStreamedCall(functionCall) || this.#openCalls.has(index))) {
@@ -135,10 +149,12 @@ export class StreamAccumulator {
             });
             if (open) this.#openCalls.set(index, open);
             else this.#openCalls.delete(index);
+            lastIsOwnText = false;
           } else {
-            appendPart(merged.parts, part);
+            lastIsOwnText = appendPart(merged.parts, part, lastIsOwnText);
           }
         }
+        this.#lastIsOwnText.set(index, lastIsOwnText);
         target.content = merged;
       }
     }

@@ -157,3 +157,21 @@ describe('chats against the mock gateway', () => {
     expect(second.contents.map((content) => content.role)).toEqual(['user', 'model', 'user']);
   });
 });
+
+describe('a teed chat stream', () => {
+  it('gives two native readers (each with its response) and commits the turn to history once', async () => {
+    const chat = client().chats.create({ model: 'gemini-2.0-flash' });
+    const [forCaller, forCache] = chat.sendMessageStream({ message: 'Tell me a story' }).tee();
+    const cached = forCache.response;
+    let streamed = '';
+    for await (const chunk of forCaller) streamed += chunk.text;
+    const [callerAnswer, cacheAnswer] = await Promise.all([forCaller.response, cached]);
+    expect(streamed.length).toBeGreaterThan(0);
+    expect(callerAnswer.text).toBe(streamed);
+    expect(cacheAnswer.text).toBe(streamed);
+    expect(chat.getHistory().map((content) => content.role)).toEqual(['user', 'model']);
+    // The next turn still follows the teed one, with the history sent once.
+    await chat.sendMessage({ message: 'Again' });
+    expect(chat.getHistory().map((content) => content.role)).toEqual(['user', 'model', 'user', 'model']);
+  });
+});

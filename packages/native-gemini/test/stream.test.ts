@@ -158,3 +158,16 @@ describe('models.generateContentStream against the mock gateway', () => {
     await expect(Promise.resolve(stream)).rejects.toSatisfy((error) => ServerError.isInstance(error));
   });
 });
+
+describe('sdkHttpResponse, as @google/genai gives it', () => {
+  it('is on a generateContent answer, on every chunk of a stream and on its whole answer', async () => {
+    const answer = await client().models.generateContent({ model: 'gemini-2.5-flash', contents: 'Hi' });
+    expect(answer.sdkHttpResponse?.headers['content-type']).toMatch(/application\/json/);
+    const stream = client().models.generateContentStream({ model: 'gemini-2.5-flash', contents: 'Hi' });
+    const types: Array<string | undefined> = [];
+    for await (const chunk of stream) types.push(chunk.sdkHttpResponse?.headers['content-type']);
+    expect(types.length).toBeGreaterThan(0);
+    for (const type of types) expect(type).toMatch(/text\/event-stream/);
+    expect((await stream.response).sdkHttpResponse?.headers['content-type']).toMatch(/text\/event-stream/);
+  });
+});

@@ -157,4 +157,15 @@ describe('requestBody', () => {
     expect(built.requestBody).toEqual({ kind: 'json-with-binary', value: built.body });
     expect((built.body.messages as any)[0].content[0].image_url.url).toBe(url);
   });
+  it('sends thinking_level in the lower case Google documents for this route, keeping the rest', () => {
+    const extra_body = {
+      google: { thinking_config: { thinking_level: 'HIGH', include_thoughts: true }, cached_content: 'c1' },
+    };
+    const body = plan({ model: 'gemini-3-pro-preview', extra_body }).body;
+    expect(body.extra_body).toEqual({
+      google: { thinking_config: { thinking_level: 'high', include_thoughts: true }, cached_content: 'c1' },
+    });
+    // The caller's object is not changed.
+    expect(extra_body.google.thinking_config.thinking_level).toBe('HIGH');
+  });
 });

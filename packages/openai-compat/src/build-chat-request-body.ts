@@ -66,6 +66,20 @@ export function buildChatRequestBody({ params }: { params: ParsedChatParams }): 
     if (params.tool_choice === undefined) body.tool_choice = 'auto';
   }
 
+  // Google's OpenAI endpoint documents thinking_level in lower case; the official enum
+  // (`ThinkingLevel.HIGH`) is upper case, so either spelling is sent the documented way.
+  const thinkingConfig = params.extra_body?.google?.thinking_config;
+  if (typeof thinkingConfig?.thinking_level === 'string') {
+    const google = params.extra_body!.google!;
+    body.extra_body = {
+      ...params.extra_body,
+      google: {
+        ...google,
+        thinking_config: { ...thinkingConfig, thinking_level: thinkingConfig.thinking_level.toLowerCase() },
+      },
+    };
+  }
+
   let responseSchema: z.ZodType | undefined;
   const format = params.response_format;
   if (format?.type === 'json_schema' && format.json_schema.schema !== undefined) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AssistantMessageParam } from './chat-params.js';
+import { contentText } from './content-text.js';
 import { type OpenAIUsage, toOpenAIUsage } from './openai-usage.js';
 import { parseJsonContent } from './parse-json-content.js';
 import { parseToolCalls, type ToolCall } from './parse-tool-calls.js';
@@ -66,7 +67,7 @@ export class ChatCompletionResult<TParsed = unknown> {
   }
 
   #thoughtSplit(): ThoughtSplit {
-    this.#split ??= splitThoughtTags({ content: contentText(this.#message()?.content) });
+    this.#split ??= splitThoughtTags({ content: contentText({ content: this.#message()?.content }) });
     return this.#split;
   }
 
@@ -160,18 +161,4 @@ export class ChatCompletionResult<TParsed = unknown> {
   toJSON(): WireChatCompletion {
     return this.raw;
   }
-}
-
-/**
- * The text of a message's content: a string as it is, the text parts of an array of parts
- * (how some OpenAI-shaped gateways answer), nothing for anything else.
- */
-function contentText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  let text = '';
-  for (const part of content) {
-    if (part?.type === 'text' && typeof part.text === 'string') text += part.text;
-  }
-  return text;
 }

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@gemgate/core-transport';
+import { checkClientHooks } from '@gemgate/core-transport/internal';
 
 const knownOptions = new Set([
   'apiKey',
@@ -7,6 +8,7 @@ const knownOptions = new Set([
   'appCode',
   'timeout',
   'maxRetries',
+  'retryOnTimeout',
   'middleware',
   'dispatcher',
   'logger',
@@ -38,6 +40,11 @@ const replacements: Record<string, string> = {
  * ```
  */
 export function checkClientOptions({ options }: { options: object }): void {
+  if (options === null || typeof options !== 'object') {
+    throw new InvalidArgumentError('createOpenAICompat takes an options object, e.g. { apiKey }.', {
+      argument: 'options',
+    });
+  }
   for (const name of Object.keys(options)) {
     if (knownOptions.has(name)) continue;
     const replacement = replacements[name];
@@ -48,4 +55,10 @@ export function checkClientOptions({ options }: { options: object }): void {
       argument: name,
     });
   }
+  const { apiKey, logger, middleware } = options as {
+    apiKey?: unknown;
+    logger?: unknown;
+    middleware?: unknown;
+  };
+  checkClientHooks({ apiKey, logger, middleware });
 }

@@ -136,4 +136,29 @@ describe('checkReasoningSettings', () => {
       ),
     ).toBe('extra_body.google.thinking_config.thinking_budget');
   });
+  it('accepts thinking_level in the official upper case (ThinkingLevel.HIGH) as in lower case, on Gemini 3', () => {
+    for (const level of ['HIGH', 'high', 'Low', 'LOW']) {
+      expect(
+        argumentOf(() =>
+          checkReasoningSettings({
+            params: {
+              model: 'gemini-3-pro-preview',
+              extra_body: { google: { thinking_config: { thinking_level: level } } },
+            },
+          }),
+        ),
+      ).toBeUndefined();
+    }
+    // A level the model does not take is refused, whatever its case.
+    expect(
+      argumentOf(() =>
+        checkReasoningSettings({
+          params: {
+            model: 'gemini-3-pro-preview',
+            extra_body: { google: { thinking_config: { thinking_level: 'MEDIUM' } } },
+          },
+        }),
+      ),
+    ).toBe('extra_body.google.thinking_config.thinking_level');
+  });
 });

@@ -30,7 +30,12 @@ export function checkReasoningSettings({
   logger?: Logger | undefined;
 }): void {
   const { model, reasoning_effort: effort } = params;
-  const thinking = params.extra_body?.google?.thinking_config;
+  const given = params.extra_body?.google?.thinking_config;
+  // `ThinkingLevel.HIGH` (the official enum, upper case) means the same level as `high`.
+  const thinking =
+    typeof given?.thinking_level === 'string'
+      ? { ...given, thinking_level: given.thinking_level.toLowerCase() }
+      : given;
   const thinkingPath = 'extra_body.google.thinking_config';
 
   if (gatewayVariantOf(model) === 'nothink') {

@@ -9,9 +9,12 @@ import {
   type Transport,
   type TransportOptions,
   type TransportRequest,
+  type TransportResponse,
   toolLoopAdapterKey,
 } from '@gemgate/core-transport';
+import { clientLogger } from '@gemgate/core-transport/internal';
 import { chatCompletionShape, validateWire } from '@gemgate/core-transport/wire';
+import { APIPromise, type CallAnswer } from './api-promise.js';
 import { buildChatRequestBody } from './build-chat-request-body.js';
 import { ChatCompletionResult } from './chat-completion-result.js';
 import { ChatCompletionStream } from './chat-completion-stream.js';
@@ -19,11 +22,17 @@ import type { ChatCompletionCreateParams, RequestOptions } from './chat-params.j
 import { checkCachedContent } from './check-cached-content.js';
 import { checkClientOptions } from './check-client-options.js';
 import { checkReasoningSettings } from './check-reasoning-settings.js';
+import { checkRequestValues } from './check-request-values.js';
 import { checkToolNames } from './check-tool-names.js';
 import { checkToolSchemas } from './check-tool-schemas.js';
 import { createEmbeddings, type EmbeddingCreateParams, type EmbeddingResult } from './embeddings.js';
-import { listModels, type ModelListPromise } from './list-models.js';
+import { listModels, type Model, type ModelListPromise, retrieveModel } from './list-models.js';
 import { parseChatParams } from './parse-chat-params.js';
+import {
+  type ChatCompletionParseParams,
+  ParsedChatCompletion,
+  toParseRequest,
+} from './parsed-chat-completion.js';
 import { readJsonAnswer } from './read-json-answer.js';
 import { transportOptionsOf } from './request-options.js';
 import { createOpenAIToolLoopAdapter } from './tool-loop-adapter.js';
@@ -42,9 +51,18 @@ export interface OpenAICompatOptions {
   timeout?: number | TimeoutOptions | undefined;
   /** Retries after the first try (429, 5xx, connection failures). Default 2. */
   maxRetries?: number | undefined;
+  /**
+   * Send a generation again after a first-byte timeout (the upstream may already be generating,
+   * and bill for it). Default `false`.
+   */
+  retryOnTimeout?: boolean | undefined;
   middleware?: readonly Middleware[] | undefined;
   /** An undici dispatcher instead of the shared keep-alive agent (proxies, tests). */
   dispatcher?: TransportOptions['dispatcher'];
+  /**
+   * Receives warnings (e.g. reasoning settings the model ignores), each distinct one once per
+   * client, and debug lines, free of secrets. Default: warnings to `console.warn`, debug lines dropped.
+   */
   logger?: Logger | undefined;
   env?: Record<string, string | undefined> | undefined;
 }
@@ -60,20 +78,35 @@ export interface OpenAICompatClient extends ToolLoopClient {
       create<TParsed = unknown>(
         params: ChatCompletionCreateParams<TParsed> & { stream: true },
         options?: RequestOptions,
-      ): Promise<ChatCompletionStream<TParsed>>;
+      ): APIPromise<ChatCompletionStream<TParsed>>;
       create<TParsed = unknown>(
         params: ChatCompletionCreateParams<TParsed> & { stream?: false | null | undefined },
         options?: RequestOptions,
-      ): Promise<ChatCompletionResult<TParsed>>;
+      ): APIPromise<ChatCompletionResult<TParsed>>;
       create<TParsed = unknown>(
         params: ChatCompletionCreateParams<TParsed>,
         options?: RequestOptions,
-      ): Promise<ChatCompletionResult<TParsed> | ChatCompletionStream<TParsed>>;
+      ): APIPromise<ChatCompletionResult<TParsed> | ChatCompletionStream<TParsed>>;
+      /**
+       * Structured output, as the `openai` package's `parse`: `response_format` is
+       * `zodResponseFormat(schema, name)` (or the zod schema itself), and every choice's
+       * `message.parsed` is the answer validated against it. A refusal, an answer cut off
+       * (`length`, `content_filter`), JSON that does not parse or match is a
+       * `ResponseValidationError` naming the choice.
+       */
+      parse<TParsed = unknown>(
+        params: ChatCompletionParseParams<TParsed>,
+        options?: RequestOptions,
+      ): APIPromise<ParsedChatCompletion<TParsed>>;
     };
   };
-  readonly models: { list(options?: RequestOptions): ModelListPromise };
+  readonly models: {
+    list(options?: RequestOptions): ModelListPromise;
+    /** The model the gateway lists under `id` (from `GET models`); a `NotFoundError` when it lists none. */
+    retrieve(id: string, options?: RequestOptions): APIPromise<Model>;
+  };
   readonly embeddings: {
-    create(params: EmbeddingCreateParams, options?: RequestOptions): Promise<EmbeddingResult>;
+    create(params: EmbeddingCreateParams, options?: RequestOptions): APIPromise<EmbeddingResult>;
   };
   /**
    * Closes the client's connection pool. Streams whose answer is open but not being read yet
@@ -101,7 +134,9 @@ export interface OpenAICompatClient extends ToolLoopClient {
  */
 export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICompatClient {
   checkClientOptions({ options });
-  const { baseURL, logger, env, ...transportOptions } = options;
+  const { baseURL, env, ...transportOptions } = options;
+  // The same policy as the native client: warnings heard (console by default), each once.
+  const logger = clientLogger({ logger: options.logger });
   const transport: Transport = createTransport({
     ...transportOptions,
     baseURL: resolveBaseURL({ baseURL, route: 'openai', env }),
@@ -110,10 +145,14 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
     env,
   });
 
-  async function createChatCompletion(
-    params: ChatCompletionCreateParams,
-    requestOptions: RequestOptions = {},
-  ): Promise<ChatCompletionResult | ChatCompletionStream> {
+  async function sendChatCompletion({
+    params,
+    requestOptions = {},
+  }: {
+    params: ChatCompletionCreateParams;
+    requestOptions?: RequestOptions | undefined;
+  }): Promise<CallAnswer<ChatCompletionResult | ChatCompletionStream>> {
+    checkRequestValues({ params });
     const parsed = parseChatParams({ params });
     checkToolNames({ params: parsed });
     checkToolSchemas({ params: parsed });
@@ -131,6 +170,8 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
     };
     const { responseSchema, expectsJson } = plan;
     if (plan.stream) {
+      // withResponse() reports the status and headers of the answer the stream opened on.
+      const opened: { response: TransportResponse | undefined } = { response: undefined };
       // The stream sends the request with its own signal (the `openai` package's
       // `stream.controller`), which the caller's feeds, so a caller who stops wanting it can
       // close the connection without reading it to the end.
@@ -139,8 +180,16 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
         signal: transportOptions.signal,
         responseSchema,
         expectsJson,
-        open: async ({ signal }) => {
-          const response = await transport.request({ ...request, signal });
+        open: async ({ abortSource }) => {
+          const sent: TransportRequest = { ...request, abortSource };
+          // A middleware that reads `signal` gets the source's `AbortSignal`, made then.
+          Object.defineProperty(sent, 'signal', {
+            get: () => abortSource.signal,
+            enumerable: true,
+            configurable: true,
+          });
+          const response = await transport.request(sent);
+          opened.response = response;
           // A middleware answering from a cache must answer in the kind that was asked for.
           if (response.kind !== 'stream') {
             throw new ResponseValidationError(
@@ -156,7 +205,8 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
       });
       // HTTP errors reject `create`, as with the `openai` package.
       await stream.ready();
-      return stream;
+      const { status = 200, headers = {}, requestId } = opened.response ?? {};
+      return { data: stream, status, headers, requestId, body: { kind: 'events', events: stream } };
     }
     const response = await transport.request(request);
     const body = validateWire({
@@ -165,18 +215,46 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
       what: 'chat completion',
       requestId: response.requestId,
     });
-    return new ChatCompletionResult({
-      raw: body,
+    return {
+      data: new ChatCompletionResult({
+        raw: body,
+        requestId: response.requestId,
+        responseSchema,
+        expectsJson,
+      }),
+      status: response.status,
+      headers: response.headers,
       requestId: response.requestId,
-      responseSchema,
-      expectsJson,
-    });
+      body: { kind: 'json', value: body },
+    };
+  }
+
+  const createChatCompletion = (params: ChatCompletionCreateParams, requestOptions?: RequestOptions) =>
+    new APIPromise(sendChatCompletion({ params, requestOptions }));
+
+  async function sendParse({
+    params,
+    requestOptions,
+  }: {
+    params: ChatCompletionParseParams;
+    requestOptions?: RequestOptions | undefined;
+  }): Promise<CallAnswer<ParsedChatCompletion>> {
+    const { params: createParams, responseSchema, expectsJson } = toParseRequest({ params });
+    const answer = await sendChatCompletion({ params: createParams, requestOptions });
+    const { raw, requestId } = answer.data as ChatCompletionResult;
+    return { ...answer, data: new ParsedChatCompletion({ raw, requestId, responseSchema, expectsJson }) };
   }
 
   return {
     baseURL: transport.baseURL,
     chat: {
-      completions: { create: createChatCompletion as OpenAICompatClient['chat']['completions']['create'] },
+      completions: {
+        create: createChatCompletion as OpenAICompatClient['chat']['completions']['create'],
+        parse: ((params, requestOptions) =>
+          new APIPromise(
+            sendParse({ params, requestOptions }),
+          )) as OpenAICompatClient['chat']['completions']['parse'],
+      },
     },
     [toolLoopAdapterKey]: ({ model }) =>
       createOpenAIToolLoopAdapter({
@@ -189,7 +267,10 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
         },
         model,
       }),
-    models: { list: (requestOptions) => listModels({ transport, options: requestOptions }) },
+    models: {
+      list: (requestOptions) => listModels({ transport, options: requestOptions }),
+      retrieve: (id, requestOptions) => retrieveModel({ transport, id, options: requestOptions }),
+    },
     embeddings: {
       create: (params, requestOptions) => createEmbeddings({ transport, params, options: requestOptions }),
     },

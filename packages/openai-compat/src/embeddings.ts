@@ -1,8 +1,11 @@
-import { convertOpenAIUsage, type Transport, type Usage } from '@gemgate/core-transport';
+import type { Transport } from '@gemgate/core-transport';
 import { openAIEmbeddingListShape, validateWire } from '@gemgate/core-transport/wire';
 import { z } from 'zod';
+import { APIPromise, type CallAnswer } from './api-promise.js';
 import type { RequestOptions } from './chat-params.js';
+import { checkRequestValues } from './check-request-values.js';
 import { decodeBase64Floats } from './decode-base64-floats.js';
+import { type EmbeddingUsage, toEmbeddingUsage } from './embedding-usage.js';
 import { invalidArgumentFromIssue } from './parse-chat-params.js';
 import { readJsonAnswer } from './read-json-answer.js';
 import { transportOptionsOf } from './request-options.js';
@@ -31,7 +34,8 @@ export interface EmbeddingResult {
   model: string;
   /** The vectors in input order. */
   embeddings: number[][];
-  usage: Usage | undefined;
+  /** The wire's `prompt_tokens` and `total_tokens` as sent, plus the neutral `Usage` fields. */
+  usage: EmbeddingUsage | undefined;
   raw: unknown;
   requestId: string | undefined;
 }
@@ -53,7 +57,7 @@ const embeddingParamsSchema = z.looseObject({
  * result.embeddings.length; // 2
  * ```
  */
-export async function createEmbeddings({
+export function createEmbeddings({
   transport,
   params,
   options = {},
@@ -61,7 +65,20 @@ export async function createEmbeddings({
   transport: Transport;
   params: EmbeddingCreateParams;
   options?: RequestOptions;
-}): Promise<EmbeddingResult> {
+}): APIPromise<EmbeddingResult> {
+  return new APIPromise(sendEmbeddings({ transport, params, options }));
+}
+
+async function sendEmbeddings({
+  transport,
+  params,
+  options,
+}: {
+  transport: Transport;
+  params: EmbeddingCreateParams;
+  options: RequestOptions;
+}): Promise<CallAnswer<EmbeddingResult>> {
+  checkRequestValues({ params });
   const checked = embeddingParamsSchema.safeParse(params);
   if (!checked.success) throw invalidArgumentFromIssue({ issue: checked.error.issues[0]! });
   const response = await transport.request({
@@ -87,15 +104,17 @@ export async function createEmbeddings({
   if (data.some((item, position) => item.index !== position))
     data.sort((left, right) => left.index - right.index);
   return {
-    data,
-    model: body.model ?? params.model,
-    embeddings: data.map((item) => item.embedding),
-    usage: isWireUsage(body.usage) ? convertOpenAIUsage({ usage: body.usage }) : undefined,
-    raw: body,
+    data: {
+      data,
+      model: body.model ?? params.model,
+      embeddings: data.map((item) => item.embedding),
+      usage: toEmbeddingUsage({ usage: body.usage }),
+      raw: body,
+      requestId: response.requestId,
+    },
+    status: response.status,
+    headers: response.headers,
     requestId: response.requestId,
+    body: { kind: 'json', value: body },
   };
-}
-
-function isWireUsage(value: unknown): value is Parameters<typeof convertOpenAIUsage>[0]['usage'] {
-  return typeof value === 'object' && value !== null && 'prompt_tokens' in value;
 }

@@ -9,6 +9,7 @@ export {
   convertOpenAIUsage,
   GemgateError,
   InsufficientQuotaError,
+  InterruptedAnswerError,
   InvalidArgumentError,
   NotFoundError,
   PermissionDeniedError,
@@ -22,6 +23,7 @@ export {
 } from '@gemgate/core-transport';
 // One rule for both routes, from core; re-exported so openai-compat users need no other import.
 export { toolNamePattern } from '@gemgate/core-transport/json-schema';
+export { APIPromise } from './api-promise.js';
 export { ChatCompletionChunk } from './chat-completion-chunk.js';
 export { ChatCompletionResult } from './chat-completion-result.js';
 export { ChatCompletionStream } from './chat-completion-stream.js';
@@ -31,10 +33,16 @@ export {
   type OpenAICompatClient,
   type OpenAICompatOptions,
 } from './create-openai-compat.js';
+export type { EmbeddingUsage, EmbeddingWireUsage } from './embedding-usage.js';
 export type { Embedding, EmbeddingCreateParams, EmbeddingResult } from './embeddings.js';
 export type { Model, ModelList, ModelListPromise } from './list-models.js';
 export type { OpenAIUsage } from './openai-usage.js';
 export type { ToolCall } from './parse-tool-calls.js';
+export {
+  type ChatCompletionParseParams,
+  ParsedChatCompletion,
+  type ParsedChoice,
+} from './parsed-chat-completion.js';
 export { createOpenAIToolLoopAdapter, type OpenAIToolLoopClient } from './tool-loop-adapter.js';
 export type * from './wire-types.js';
 export { zodResponseFormat } from './zod-response-format.js';

@@ -15,10 +15,13 @@ export function parseJsonContent({
   content,
   schema,
   path = 'choices.0.message.content',
+  requestId,
 }: {
   content: string;
   schema: z.ZodType | undefined;
   path?: string;
+  /** The gateway's request id, carried by the error for a support ticket. */
+  requestId?: string | undefined;
 }): unknown {
   let value: unknown;
   try {
@@ -29,6 +32,7 @@ export function parseJsonContent({
       'The answer is not valid JSON, though response_format asked for JSON.',
       {
         path,
+        requestId,
         responseBody: content,
         cause,
       },
@@ -41,7 +45,7 @@ export function parseJsonContent({
   const field = issue.path.map(String).join('.');
   throw new ResponseValidationError(
     `The answer does not match the response_format schema at "${field || '(root)'}": ${issue.message}.`,
-    { path: field === '' ? path : `${path}:${field}`, responseBody: value },
+    { path: field === '' ? path : `${path}:${field}`, requestId, responseBody: value },
   );
 }
 

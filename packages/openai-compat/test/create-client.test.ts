@@ -81,3 +81,15 @@ describe('createOpenAICompat', () => {
     }
   });
 });
+
+describe('createOpenAICompat refuses hooks and keys of the wrong type, naming the field', () => {
+  it.each([
+    [{ apiKey: 123 }, 'apiKey'],
+    [{ apiKey: 'sk-x', logger: {} }, 'logger'],
+    [{ apiKey: 'sk-x', logger: { warn: () => {} } }, 'logger'],
+    [{ apiKey: 'sk-x', middleware: [123] }, 'middleware[0]'],
+    [{ apiKey: 'sk-x', middleware: () => {} }, 'middleware'],
+  ])('%o', (options, argument) => {
+    expect(optionError({ env: {}, ...options }).argument).toBe(argument);
+  });
+});

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@gemgate/core-transport';
+import { InvalidArgumentError, NotFoundError } from '@gemgate/core-transport';
 import { describe, expect, it } from 'vitest';
 import { useMockGateway } from './use-mock-gateway.js';
 
@@ -14,6 +14,30 @@ describe('models.list', () => {
     const iterated: string[] = [];
     for await (const model of client.models.list()) iterated.push(model.id);
     expect(iterated).toEqual(ids);
+  });
+});
+
+describe('models.retrieve', () => {
+  it('gives the model the gateway lists under the id, with or without a models/ prefix', async () => {
+    const client = mock.client();
+    const model = await client.models.retrieve('gemini-2.5-flash');
+    expect(model).toMatchObject({ id: 'gemini-2.5-flash', object: 'model', owned_by: 'google' });
+    expect(mock.gateway.requests.at(-1)).toMatchObject({ method: 'GET', path: '/v1/models' });
+    expect((await client.models.retrieve('models/gemini-3-pro-preview')).id).toBe('gemini-3-pro-preview');
+  });
+
+  it('is a NotFoundError naming the id when the gateway does not list it', async () => {
+    const client = mock.client();
+    const error = await client.models.retrieve('gemini-9-ultra').catch((caught: unknown) => caught);
+    expect(NotFoundError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain('"gemini-9-ultra"');
+  });
+
+  it('refuses an id that is not a string before sending', async () => {
+    const client = mock.client();
+    const error = await client.models.retrieve(42 as unknown as string).catch((caught: unknown) => caught);
+    expect(InvalidArgumentError.isInstance(error) && error.argument).toBe('id');
+    expect(mock.gateway.requests).toHaveLength(0);
   });
 });
 

@@ -28,7 +28,9 @@ const params = {
   stream: true as const,
 };
 /** Chunks 5 s apart: a held stream would keep its socket far longer than any wait below. */
-const slowChunks = { 'x-mock-fault': 'slow-chunks=5000' };
+// A minute between chunks: a close or a wait that hung on such a stream could not end within the ten
+// seconds the checks below allow, however loaded the machine.
+const slowChunks = { 'x-mock-fault': 'slow-chunks=60000' };
 
 function client(headers: Record<string, string> = {}): OpenAICompatClient {
   const created = createOpenAICompat({
@@ -53,18 +55,18 @@ function openSockets(): number {
 
 /** The open socket count once it is down to `count`, or as it is after two seconds. */
 async function socketsDownTo(count: number): Promise<number> {
-  const deadline = Date.now() + 2000;
+  const deadline = Date.now() + 10_000;
   while (openSockets() > count && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return openSockets();
 }
 
-/** Whether `promise` settles within two seconds (far below the 10 min total timeout it would otherwise wait for). */
+/** Whether `promise` settles within ten seconds (far below the minute-long chunks or the 10 min total timeout it would otherwise wait for). */
 async function settlesSoon(promise: Promise<unknown>): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), 2000);
+    timer = setTimeout(() => resolve(false), 10_000);
   });
   const settled = promise.then(
     () => true as const,

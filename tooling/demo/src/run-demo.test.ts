@@ -40,7 +40,10 @@ function expectAllExamplesRan(stdout: string) {
   expect(summary?.[1]).toBe(summary?.[2]);
 }
 
-describe('pnpm demo', () => {
+// Each test starts node with tsx and runs every example: on a machine busy with the other
+// packages' suites that can take longer than the preset's 20 s, so the test waits as long as the
+// child process may run.
+describe('pnpm demo', { timeout: 60_000 }, () => {
   it('runs every example offline against the mock gateway and exits 0', async () => {
     const { stdout } = await demo({ env: { AIHUBMIX_API_KEY: undefined } });
     expect(stdout).toContain('offline, against the mock gateway');

@@ -5,6 +5,7 @@
  *
  * @module
  */
+export { checkJsonValue } from './check-json-value.js';
 export { checkToolName, toolNamePattern } from './check-tool-name.js';
 export { checkToolSchema } from './check-tool-schema.js';
 export { isZodSchema, type ZodSchemaLike } from './is-zod-schema.js';
