@@ -8,6 +8,7 @@
 export { type BackoffOptions, backoffDelay } from './backoff-delay.js';
 export { base64Length, encodeBase64Stream } from './base64-encode-stream.js';
 export { checkClientHooks } from './check-client-hooks.js';
+export { checkOptionNames } from './check-option-names.js';
 export { clientLogger } from './client-logger.js';
 export { reasoningEffortBudgets } from './model-catalog.js';
 export { UnreadStreams } from './unread-streams.js';

@@ -47,9 +47,21 @@ export interface ToolDeclaration {
 
 /**
  * How the model must use the declared tools: decide itself (`auto`), not call any (`none`,
- * declarations still sent), call at least one (`required`), or call this one (`{ name }`).
+ * declarations still sent), call at least one (`required`), call this one (`{ name }`), or
+ * decide itself among these only (`{ allowed }`).
  */
-export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string } | { allowed: readonly string[] };
+
+/**
+ * What a streamed turn (`send({ stream: true, onDelta })`) reports while it arrives, in order:
+ * answer text, thoughts, the start of a tool call and pieces of its arguments as JSON text.
+ * `index` is the call's position in the turn (its `toolCalls` index once the turn ends).
+ */
+export type ToolLoopDelta =
+  | { type: 'text'; text: string }
+  | { type: 'thought'; text: string }
+  | { type: 'tool-call-start'; index: number; id: string | undefined; name: string }
+  | { type: 'tool-call-arguments'; index: number; argumentsDelta: string };
 
 /** One answer of the model inside a tool loop. */
 export interface ToolLoopTurn {
@@ -102,6 +114,9 @@ export interface ToolLoopAdapter<History = unknown> {
     tools?: readonly ToolDeclaration[] | undefined;
     toolChoice?: ToolChoice | undefined;
     signal?: AbortSignal | undefined;
+    /** Stream the answer, reporting its pieces to `onDelta`; the turn returned is the same. */
+    stream?: boolean | undefined;
+    onDelta?: ((delta: ToolLoopDelta) => void) | undefined;
   }): Promise<ToolLoopTurn>;
   /**
    * A new history: the given one, then the model's turn as it was sent, then the results (one

@@ -1,6 +1,5 @@
 import { InvalidArgumentError } from '@gemgate/core-transport';
-import { checkClientHooks } from '@gemgate/core-transport/internal';
-import { checkOptionNames } from './check-option-names.js';
+import { checkClientHooks, checkOptionNames } from '@gemgate/core-transport/internal';
 
 /** Every option `createGemini` reads; anything else is a mistake the caller must hear of. */
 export const geminiOptionNames = [

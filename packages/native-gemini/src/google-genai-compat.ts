@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from '@gemgate/core-transport';
+import { checkOptionNames } from '@gemgate/core-transport/internal';
 import type { Caches } from './caches.js';
 import type { Chats } from './chats.js';
 import { geminiOptionNames } from './check-gemini-options.js';
-import { checkOptionNames } from './check-option-names.js';
 import { createGemini, type Gemini, type GeminiOptions } from './create-gemini.js';
 import type { Models } from './models.js';
 

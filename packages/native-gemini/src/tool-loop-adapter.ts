@@ -1,15 +1,18 @@
 import {
+  InvalidArgumentError,
   orderToolResults,
   stableToolCallId,
   type ToolCall,
   type ToolChoice,
   type ToolDeclaration,
   type ToolLoopAdapter,
+  type ToolLoopDelta,
   type ToolLoopTurn,
   toolResultPayload,
 } from '@gemgate/core-transport';
 import type { GenerateContentConfig, Tool, ToolConfig } from './generate-content-config.js';
 import type { GenerateContentResponse } from './generate-content-response.js';
+import type { GenerateContentStream } from './generate-content-stream.js';
 import type { GenerateContentParameters } from './models.js';
 import type { Content, Part } from './wire-types.js';
 
@@ -17,6 +20,8 @@ import type { Content, Part } from './wire-types.js';
 export interface GeminiToolLoopClient {
   readonly models: {
     generateContent(parameters: GenerateContentParameters): Promise<GenerateContentResponse>;
+    /** Needed only for `send({ stream: true })`. */
+    generateContentStream?(parameters: GenerateContentParameters): GenerateContentStream;
   };
 }
 
@@ -52,13 +57,13 @@ export function createGeminiToolLoopAdapter({
     initialHistory({ input }) {
       return typeof input === 'string' ? [{ role: 'user', parts: [{ text: input }] }] : [...input];
     },
-    async send({ history, tools = [], toolChoice, signal }) {
+    async send({ history, tools = [], toolChoice, signal, stream = false, onDelta }) {
       const functionDeclarations = tools.map(declarationOf);
       const sentTools: Tool[] = [...(config.tools ?? [])];
       if (functionDeclarations.length > 0) sentTools.push({ functionDeclarations });
       const toolConfig =
         toolChoice && functionDeclarations.length > 0 ? toolConfigOf(toolChoice) : config.toolConfig;
-      const response = await client.models.generateContent({
+      const parameters: GenerateContentParameters = {
         model,
         contents: history,
         config: {
@@ -71,7 +76,10 @@ export function createGeminiToolLoopAdapter({
               ? AbortSignal.any([signal, config.abortSignal])
               : (signal ?? config.abortSignal),
         },
-      });
+      };
+      const response = stream
+        ? await streamed({ client, parameters, onDelta })
+        : await client.models.generateContent(parameters);
       const content = response.candidates?.[0]?.content;
       const assistantTurn: Content = content
         ? { ...content, role: content.role ?? 'model' }
@@ -107,6 +115,42 @@ export function createGeminiToolLoopAdapter({
   };
 }
 
+/** Reads a streamed answer, reporting its pieces as they come, and gives the whole response. */
+async function streamed({
+  client,
+  parameters,
+  onDelta = () => {},
+}: {
+  client: GeminiToolLoopClient;
+  parameters: GenerateContentParameters;
+  onDelta?: ((delta: ToolLoopDelta) => void) | undefined;
+}): Promise<GenerateContentResponse> {
+  if (!client.models.generateContentStream) {
+    throw new InvalidArgumentError(
+      'client.models has no generateContentStream: pass a Gemini client from createGemini(), or send without stream.',
+      { argument: 'client' },
+    );
+  }
+  const stream = client.models.generateContentStream(parameters);
+  let calls = 0;
+  for await (const chunk of stream) {
+    for (const part of chunk.candidates?.[0]?.content?.parts ?? []) {
+      if (part.text !== undefined && part.text !== '') {
+        onDelta({ type: part.thought === true ? 'thought' : 'text', text: part.text });
+      }
+      const functionCall = part.functionCall;
+      // Nameless parts are Vertex's streamed argument pieces: the final response has the whole call.
+      if (functionCall?.name === undefined) continue;
+      const index = calls++;
+      onDelta({ type: 'tool-call-start', index, id: functionCall.id || undefined, name: functionCall.name });
+      if (functionCall.args !== undefined) {
+        onDelta({ type: 'tool-call-arguments', index, argumentsDelta: JSON.stringify(functionCall.args) });
+      }
+    }
+  }
+  return stream.final();
+}
+
 function declarationOf(tool: ToolDeclaration) {
   return {
     name: tool.name,
@@ -120,7 +164,10 @@ function toolConfigOf(choice: ToolChoice): ToolConfig {
   if (choice === 'auto') return { functionCallingConfig: { mode: 'AUTO' } };
   if (choice === 'none') return { functionCallingConfig: { mode: 'NONE' } };
   if (choice === 'required') return { functionCallingConfig: { mode: 'ANY' } };
-  return { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [choice.name] } };
+  if ('name' in choice)
+    return { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [choice.name] } };
+  // VALIDATED: the model may answer in text or call one of these, its arguments held to the schema.
+  return { functionCallingConfig: { mode: 'VALIDATED', allowedFunctionNames: [...choice.allowed] } };
 }
 
 /**

@@ -188,4 +188,50 @@ describe('the tool loop on the native route', () => {
     expect(calls[1]!.thoughtSignature).toBeUndefined();
     expect(text).toContain('get_weather returned {"output":"sunny"}; get_time returned {"output":"10:00"}');
   });
+
+  it('streams a turn: deltas reported as they come, the same turn as a whole answer', async () => {
+    const adapter = createGeminiToolLoopAdapter({ client: client(), model: 'gemini-2.5-flash' });
+    const tools: ToolDeclaration[] = [
+      { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
+      { name: 'get_time', parameters: { type: 'object', properties: { zone: { type: 'string' } } } },
+    ];
+    const history = adapter.initialHistory({ input: 'Call get_weather and get_time for Paris.' });
+    const deltas: unknown[] = [];
+    const streamed = await adapter.send({
+      history,
+      tools,
+      stream: true,
+      onDelta: (delta) => deltas.push(delta),
+    });
+    const whole = await adapter.send({ history, tools });
+    expect(streamed.toolCalls).toEqual(whole.toolCalls);
+    expect(streamed.assistantTurn).toEqual(whole.assistantTurn);
+    expect(deltas).toEqual([
+      { type: 'tool-call-start', index: 0, id: undefined, name: 'get_weather' },
+      {
+        type: 'tool-call-arguments',
+        index: 0,
+        argumentsDelta: JSON.stringify(whole.toolCalls[0]!.arguments),
+      },
+      { type: 'tool-call-start', index: 1, id: undefined, name: 'get_time' },
+      {
+        type: 'tool-call-arguments',
+        index: 1,
+        argumentsDelta: JSON.stringify(whole.toolCalls[1]!.arguments),
+      },
+    ]);
+    expect(gateway().requests[0]!.path).toMatch(/:streamGenerateContent$/);
+  });
+
+  it('sends { allowed } as VALIDATED with the allowed names', async () => {
+    const adapter = createGeminiToolLoopAdapter({ client: client(), model: 'gemini-2.5-flash' });
+    await adapter.send({
+      history: adapter.initialHistory({ input: 'Hello.' }),
+      tools: [scheduleMeeting],
+      toolChoice: { allowed: ['schedule_meeting'] },
+    });
+    expect((gateway().requests[0]!.body as Record<string, any>).toolConfig).toEqual({
+      functionCallingConfig: { mode: 'VALIDATED', allowedFunctionNames: ['schedule_meeting'] },
+    });
+  });
 });

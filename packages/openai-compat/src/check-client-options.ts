@@ -1,5 +1,4 @@
-import { InvalidArgumentError } from '@gemgate/core-transport';
-import { checkClientHooks } from '@gemgate/core-transport/internal';
+import { checkClientHooks, checkOptionNames } from '@gemgate/core-transport/internal';
 
 const knownOptions = new Set([
   'apiKey',
@@ -36,29 +35,15 @@ const replacements: Record<string, string> = {
  * @example
  * ```ts
  * checkClientOptions({ options: { baseUrl: 'http://127.0.0.1:8080/v1' } });
- * // throws InvalidArgumentError: createOpenAICompat has no option "baseUrl": use baseURL.
+ * // throws InvalidArgumentError: createOpenAICompat has no option "baseUrl": did you mean baseURL?
  * ```
  */
-export function checkClientOptions({ options }: { options: object }): void {
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError('createOpenAICompat takes an options object, e.g. { apiKey }.', {
-      argument: 'options',
-    });
-  }
-  for (const name of Object.keys(options)) {
-    if (knownOptions.has(name)) continue;
-    const replacement = replacements[name];
-    const advice = replacement
-      ? `use ${replacement}`
-      : `remove it (the options are ${[...knownOptions].join(', ')})`;
-    throw new InvalidArgumentError(`createOpenAICompat has no option "${name}": ${advice}.`, {
-      argument: name,
-    });
-  }
-  const { apiKey, logger, middleware } = options as {
-    apiKey?: unknown;
-    logger?: unknown;
-    middleware?: unknown;
-  };
+export function checkClientOptions({ options }: { options: unknown }): void {
+  const { apiKey, logger, middleware } = checkOptionNames({
+    options,
+    names: [...knownOptions],
+    fixes: replacements,
+    owner: 'createOpenAICompat',
+  });
   checkClientHooks({ apiKey, logger, middleware });
 }

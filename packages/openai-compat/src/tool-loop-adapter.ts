@@ -7,11 +7,13 @@ import {
   type ToolChoice,
   type ToolDeclaration,
   type ToolLoopAdapter,
+  type ToolLoopDelta,
   type ToolLoopTurn,
   toolResultPayload,
   type Usage,
 } from '@gemgate/core-transport';
 import type { ChatCompletionResult } from './chat-completion-result.js';
+import type { ChatCompletionStream } from './chat-completion-stream.js';
 import type {
   AssistantMessageParam,
   ChatCompletionCreateParams,
@@ -85,29 +87,35 @@ export function createOpenAIToolLoopAdapter({
     initialHistory({ input }) {
       return typeof input === 'string' ? [{ role: 'user', content: input }] : [...input];
     },
-    async send({ history, tools = [], toolChoice, signal }) {
-      const sentTools: FunctionToolParam[] = [...(params.tools ?? []), ...tools.map(functionToolOf)];
-      const completion = await client.chat.completions.create(
-        {
-          ...params,
-          model,
-          messages: history,
-          stream: false,
-          ...(sentTools.length > 0
-            ? {
-                tools: sentTools,
-                // The gateway answers tools without an explicit tool_choice with a 400.
-                tool_choice: toolChoice ? toolChoiceOf(toolChoice) : (params.tool_choice ?? 'auto'),
-              }
-            : {}),
-        },
-        {
-          ...options,
-          // The loop's signal ends this call, and so does the one the adapter was made with.
-          signal:
-            signal && options.signal ? AbortSignal.any([signal, options.signal]) : (signal ?? options.signal),
-        },
-      );
+    async send({ history, tools = [], toolChoice, signal, stream = false, onDelta }) {
+      // `{ allowed }` has no tool_choice of its own on the gateway: only those tools are sent, under `auto`.
+      const allowed =
+        toolChoice && typeof toolChoice === 'object' && 'allowed' in toolChoice
+          ? toolChoice.allowed
+          : undefined;
+      const loopTools = allowed ? tools.filter((tool) => allowed.includes(tool.name)) : tools;
+      const sentTools: FunctionToolParam[] = [...(params.tools ?? []), ...loopTools.map(functionToolOf)];
+      const body: ChatCompletionCreateParams = {
+        ...params,
+        model,
+        messages: history,
+        ...(sentTools.length > 0
+          ? {
+              tools: sentTools,
+              // The gateway answers tools without an explicit tool_choice with a 400.
+              tool_choice: toolChoice ? toolChoiceOf(toolChoice) : (params.tool_choice ?? 'auto'),
+            }
+          : {}),
+      };
+      const requestOptions: RequestOptions = {
+        ...options,
+        // The loop's signal ends this call, and so does the one the adapter was made with.
+        signal:
+          signal && options.signal ? AbortSignal.any([signal, options.signal]) : (signal ?? options.signal),
+      };
+      const completion = stream
+        ? await streamed({ client, body, requestOptions, onDelta })
+        : await client.chat.completions.create({ ...body, stream: false }, requestOptions);
       const message = completion.choices[0]?.message as AnsweredMessage | undefined;
       const { toolCalls, assistantTurn } = readAnswer({
         message,
@@ -145,6 +153,50 @@ export function createOpenAIToolLoopAdapter({
   };
 }
 
+/** Reads a streamed answer, reporting its pieces as they come, and gives the whole completion. */
+async function streamed({
+  client,
+  body,
+  requestOptions,
+  onDelta = () => {},
+}: {
+  client: OpenAIToolLoopClient;
+  body: ChatCompletionCreateParams;
+  requestOptions: RequestOptions;
+  onDelta?: ((delta: ToolLoopDelta) => void) | undefined;
+}): Promise<ChatCompletionResult> {
+  // The structural client type names only the non-streamed overload, so plain fakes still fit.
+  const create = client.chat.completions.create as unknown as (
+    params: ChatCompletionCreateParams & { stream: true },
+    options?: RequestOptions,
+  ) => Promise<ChatCompletionStream>;
+  const stream = await create.call(client.chat.completions, { ...body, stream: true }, requestOptions);
+  // Deltas without `index` (calls sent whole) are numbered in arrival order.
+  let calls = 0;
+  for await (const chunk of stream) {
+    if (chunk.reasoning) onDelta({ type: 'thought', text: chunk.reasoning });
+    if (chunk.text) onDelta({ type: 'text', text: chunk.text });
+    for (const delta of chunk.choices[0]?.delta?.tool_calls ?? []) {
+      const name = delta.function?.name;
+      const index = delta.index ?? (name ? calls : calls - 1);
+      if (name) {
+        calls = Math.max(calls, index + 1);
+        onDelta({ type: 'tool-call-start', index, id: delta.id || undefined, name });
+      }
+      const argumentsDelta = delta.function?.arguments;
+      if (argumentsDelta != null && argumentsDelta !== '') {
+        onDelta({
+          type: 'tool-call-arguments',
+          index,
+          argumentsDelta:
+            typeof argumentsDelta === 'string' ? argumentsDelta : JSON.stringify(argumentsDelta),
+        });
+      }
+    }
+  }
+  return stream.final();
+}
+
 function functionToolOf(tool: ToolDeclaration): FunctionToolParam {
   return {
     type: 'function',
@@ -158,6 +210,7 @@ function functionToolOf(tool: ToolDeclaration): FunctionToolParam {
 
 function toolChoiceOf(choice: ToolChoice): ToolChoiceParam {
   if (typeof choice === 'string') return choice;
+  if ('allowed' in choice) return 'auto';
   return { type: 'function', function: { name: choice.name } };
 }
 

@@ -35,9 +35,9 @@ describe('createOpenAICompat', () => {
   });
 
   it.each([
-    ['baseUrl', 'use baseURL'],
-    ['defaultHeaders', 'use headers'],
-    ['fetchOptions', 'use dispatcher'],
+    ['baseUrl', 'did you mean baseURL?'],
+    ['defaultHeaders', 'did you mean headers?'],
+    ['fetchOptions', 'did you mean dispatcher'],
     ['organization', 'remove it'],
   ])('rejects the option %s, saying what to write instead', (name, advice) => {
     const error = optionError({ apiKey: 'sk-x', [name]: 'x' });

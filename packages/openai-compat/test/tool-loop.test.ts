@@ -228,4 +228,44 @@ describe('the tool loop on the OpenAI route', () => {
     const sentBack = (mock.gateway.requests[1]!.body as { messages: AssistantMessageParam[] }).messages[1]!;
     expect(sentBack.tool_calls![0]!.function.arguments).toBe(turns[0]!.toolCalls[0]!.rawArguments);
   });
+
+  it('streams a turn: deltas reported as they come, the same calls as a whole answer', async () => {
+    const adapter = createOpenAIToolLoopAdapter({ client: mock.client(), model: 'gemini-2.5-flash' });
+    const tools: ToolDeclaration[] = [
+      { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
+      { name: 'get_time', parameters: { type: 'object', properties: { zone: { type: 'string' } } } },
+    ];
+    const history = adapter.initialHistory({ input: 'Call get_weather and get_time for Paris.' });
+    const deltas: Array<Record<string, unknown>> = [];
+    const streamed = await adapter.send({
+      history,
+      tools,
+      stream: true,
+      onDelta: (delta) => deltas.push(delta),
+    });
+    expect(streamed.toolCalls.map((call) => call.name)).toEqual(['get_weather', 'get_time']);
+    expect(deltas.filter((delta) => delta.type === 'tool-call-start')).toEqual([
+      { type: 'tool-call-start', index: 0, id: streamed.toolCalls[0]!.id, name: 'get_weather' },
+      { type: 'tool-call-start', index: 1, id: streamed.toolCalls[1]!.id, name: 'get_time' },
+    ]);
+    const argumentsOf = (index: number) =>
+      deltas
+        .filter((delta) => delta.type === 'tool-call-arguments' && delta.index === index)
+        .map((delta) => delta.argumentsDelta)
+        .join('');
+    expect(argumentsOf(0)).toBe(streamed.toolCalls[0]!.rawArguments);
+    expect(argumentsOf(1)).toBe(streamed.toolCalls[1]!.rawArguments);
+    expect(mock.lastBody().stream).toBe(true);
+  });
+
+  it('sends { allowed } as tool_choice auto with only the allowed tools', async () => {
+    const adapter = createOpenAIToolLoopAdapter({ client: mock.client(), model: 'gemini-2.5-flash' });
+    await adapter.send({
+      history: adapter.initialHistory({ input: 'Hello.' }),
+      tools: [scheduleMeeting, { name: 'get_time' }],
+      toolChoice: { allowed: ['get_time'] },
+    });
+    expect(mock.lastBody().tool_choice).toBe('auto');
+    expect(mock.lastBody().tools.map((tool: any) => tool.function.name)).toEqual(['get_time']);
+  });
 });

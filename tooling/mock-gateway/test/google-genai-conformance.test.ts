@@ -2,6 +2,7 @@
 // the mock's native wire format is right.
 import {
   ApiError,
+  type Content,
   createPartFromBase64,
   FunctionCallingConfigMode,
   GoogleGenAI,
@@ -146,6 +147,45 @@ describe('@google/genai against the mock', () => {
     });
     expect(followUp.functionCalls).toBeUndefined();
     expect(followUp.text).toContain('get_weather returned {"temperature":21}');
+  });
+
+  it('function calls: a result naming another declared function gets that function called next', async () => {
+    const tools = [
+      {
+        functionDeclarations: [
+          ...weatherTool.functionDeclarations,
+          {
+            name: 'book_table',
+            parameters: { type: Type.OBJECT, properties: { people: { type: Type.INTEGER } } },
+          },
+        ],
+      },
+    ];
+    const first = await ai.models.generateContent({
+      model: 'gemini-2.5-flash',
+      contents: 'Use get_weather',
+      config: { tools },
+    });
+    const followUp = (response: unknown) =>
+      ai.models.generateContent({
+        model: 'gemini-2.5-flash',
+        contents: [
+          { role: 'user', parts: [{ text: 'Use get_weather' }] },
+          first.candidates![0]!.content!,
+          {
+            role: 'user',
+            parts: [
+              { functionResponse: { name: 'get_weather', response: response as Record<string, unknown> } },
+            ],
+          },
+        ] satisfies Content[],
+        config: { tools },
+      });
+    const next = await followUp({ advice: 'call book_table for a terrace' });
+    expect(next.functionCalls?.map((call) => call.name)).toEqual(['book_table']);
+    // Naming only the function just answered does not loop.
+    const plain = await followUp({ source: 'get_weather' });
+    expect(plain.functionCalls).toBeUndefined();
   });
 
   it('function calls: mode ANY forces a call even when the prompt names none', async () => {

@@ -109,11 +109,20 @@ function proseFor({ request, random }: { request: NeutralRequest; random: Random
 function functionCallsFor({ request, random }: { request: NeutralRequest; random: Random }): AnswerPart[] {
   const { functions, functionMode } = request;
   if (functions.length === 0 || functionMode.kind === 'none') return [];
-  // A turn that carries function results is answered with text, unless the caller forces calls.
-  if (request.functionResults.length > 0 && functionMode.kind !== 'any') return [];
-  let chosen: DeclaredFunction[] = functions.filter((declared) =>
-    new RegExp(`\\b${escapeRegExp(declared.name)}\\b`).test(request.lastUserText),
-  );
+  const answered = request.functionResults.map((result) => result.name);
+  const resultsText = JSON.stringify(request.functionResults.map((result) => result.response));
+  // A turn that carries function results is answered with text, unless the caller forces calls
+  // or a result names another declared function (a tool saying what to call next), which lets
+  // tests drive loops of several steps.
+  const next =
+    request.functionResults.length > 0
+      ? functions.filter(
+          (declared) => !answered.includes(declared.name) && namedIn(declared.name, resultsText),
+        )
+      : [];
+  if (request.functionResults.length > 0 && functionMode.kind !== 'any' && next.length === 0) return [];
+  let chosen: DeclaredFunction[] =
+    next.length > 0 ? next : functions.filter((declared) => namedIn(declared.name, request.lastUserText));
   if (functionMode.kind === 'any') {
     const allowed =
       functionMode.allowed.length > 0
@@ -177,6 +186,10 @@ function applyLimits({ request, parts }: { request: NeutralRequest; parts: Answe
     return { parts: kept, finishReason: 'MAX_TOKENS' };
   }
   return { parts: kept, finishReason: 'STOP' };
+}
+
+function namedIn(name: string, text: string): boolean {
+  return new RegExp(`\\b${escapeRegExp(name)}\\b`).test(text);
 }
 
 function escapeRegExp(text: string): string {

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@gemgate/core-transport';
+import { InvalidArgumentError } from './errors.js';
 
 /**
  * Gives back the options once checked. Refuses an options object that is not an object, or
