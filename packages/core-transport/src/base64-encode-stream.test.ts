@@ -61,4 +61,19 @@ describe('encodeBase64Stream', () => {
       Buffer.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]).toString('base64'),
     );
   });
+
+  it('also when the reused buffer is a Buffer, whose slice is a view', async () => {
+    const buffer = Buffer.alloc(5);
+    async function* reusing() {
+      buffer.set([1, 2, 3, 4, 5]);
+      yield buffer;
+      buffer.set([6, 7, 8, 9, 10]);
+      yield buffer;
+    }
+    const parts: Uint8Array[] = [];
+    for await (const part of encodeBase64Stream({ chunks: reusing() })) parts.push(part);
+    expect(Buffer.concat(parts).toString('latin1')).toBe(
+      Buffer.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]).toString('base64'),
+    );
+  });
 });

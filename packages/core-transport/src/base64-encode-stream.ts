@@ -44,8 +44,8 @@ export async function* encodeBase64Stream({
     for (let start = 0; start < whole; start += bytesPerChunk) {
       yield encode(input.subarray(start, Math.min(start + bytesPerChunk, whole)));
     }
-    // Copied: the source may reuse its buffer for the next chunk.
-    carry = input.slice(whole);
+    // A copy, not a view: a source may reuse its buffer for the next chunk (`Buffer.slice` would view).
+    carry = new Uint8Array(input.subarray(whole));
   }
   if (carry.length > 0) yield encode(carry);
 }

@@ -3,6 +3,7 @@ export type { BackoffOptions } from './backoff-delay.js';
 export { type BinarySlot, binarySource, isBinarySlot } from './binary-slot.js';
 export type { CallContext, Operation } from './call-context.js';
 export { checkUsage, type UsageMismatch } from './check-usage.js';
+export type { ClientOptions } from './client-options.js';
 export {
   convertGeminiUsage,
   type GeminiUsageMetadata,

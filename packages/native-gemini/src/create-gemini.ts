@@ -1,12 +1,9 @@
 import {
+  type ClientOptions,
   createTransport,
-  type Logger,
-  type Middleware,
   resolveBaseURL,
-  type TimeoutOptions,
   type ToolLoopClient,
   type Transport,
-  type TransportOptions,
   toolLoopAdapterKey,
 } from '@gemgate/core-transport';
 import { clientLogger } from '@gemgate/core-transport/internal';
@@ -17,37 +14,12 @@ import { Models } from './models.js';
 import type { NativeContext } from './native-context.js';
 import { createGeminiToolLoopAdapter } from './tool-loop-adapter.js';
 
-/** What `createGemini` takes. Every field is optional. */
-export interface GeminiOptions {
-  /** The AiHubMix key; defaults to `AIHUBMIX_API_KEY`. Sent as `x-goog-api-key`, never logged. */
-  apiKey?: string | undefined;
+/** What `createGemini` takes: the options of both clients, and the native route's own. Every field is optional. */
+export interface GeminiOptions extends ClientOptions {
   /** Default `https://aihubmix.com/gemini` (or from `AIHUBMIX_BASE_URL`); a bare host gets `/gemini`. */
   baseURL?: string | undefined;
   /** Default `v1beta`; not added again when `baseURL` already ends with it. */
   apiVersion?: string | undefined;
-  /** Headers sent on every call. */
-  headers?: Record<string, string> | undefined;
-  /** The gateway's partner `APP-Code`; defaults to `AIHUBMIX_APP_CODE`. */
-  appCode?: string | undefined;
-  /** A number is the total timeout in ms; an object sets each layer. */
-  timeout?: number | TimeoutOptions | undefined;
-  /** Retries after the first try. Default 2. */
-  maxRetries?: number | undefined;
-  /**
-   * Send a generation again after a first-byte timeout (the upstream may already be generating,
-   * and bill for it). Default `false`.
-   */
-  retryOnTimeout?: boolean | undefined;
-  middleware?: readonly Middleware[] | undefined;
-  /**
-   * Receives warnings (e.g. a thinking budget on 2.5 Pro), each distinct one once per client, and
-   * debug lines, free of secrets. Default: warnings to `console.warn`, debug lines dropped.
-   */
-  logger?: Logger | undefined;
-  /** An undici dispatcher to use instead of the shared keep-alive agent. */
-  dispatcher?: TransportOptions['dispatcher'];
-  /** Environment to read defaults from. Default `process.env`. */
-  env?: Record<string, string | undefined> | undefined;
   /**
    * How streams are requested. `sse` (default) adds `?alt=sse`; `json-array` reads Gemini's
    * streamed JSON array instead, for proxies that drop the `alt` parameter.

@@ -1,13 +1,10 @@
 import {
+  type ClientOptions,
   createTransport,
-  type Logger,
-  type Middleware,
   ResponseValidationError,
   resolveBaseURL,
-  type TimeoutOptions,
   type ToolLoopClient,
   type Transport,
-  type TransportOptions,
   type TransportRequest,
   type TransportResponse,
   toolLoopAdapterKey,
@@ -37,34 +34,10 @@ import { readJsonAnswer } from './read-json-answer.js';
 import { transportOptionsOf } from './request-options.js';
 import { createOpenAIToolLoopAdapter } from './tool-loop-adapter.js';
 
-/** What `createOpenAICompat` takes. Every field is optional; any other is an `InvalidArgumentError`. */
-export interface OpenAICompatOptions {
-  /** Defaults to `AIHUBMIX_API_KEY`. Never logged, never in an error. */
-  apiKey?: string | undefined;
+/** What `createOpenAICompat` takes: the options of both clients. Every field is optional; any other is an `InvalidArgumentError`. */
+export interface OpenAICompatOptions extends ClientOptions {
   /** Defaults to `AIHUBMIX_BASE_URL`, else `https://aihubmix.com/v1`; a bare host gets `/v1` appended. */
   baseURL?: string | undefined;
-  /** Headers sent on every call. */
-  headers?: Record<string, string> | undefined;
-  /** The gateway's partner `APP-Code`; defaults to `AIHUBMIX_APP_CODE`. */
-  appCode?: string | undefined;
-  /** A number is the total timeout in ms; an object sets each layer. */
-  timeout?: number | TimeoutOptions | undefined;
-  /** Retries after the first try (429, 5xx, connection failures). Default 2. */
-  maxRetries?: number | undefined;
-  /**
-   * Send a generation again after a first-byte timeout (the upstream may already be generating,
-   * and bill for it). Default `false`.
-   */
-  retryOnTimeout?: boolean | undefined;
-  middleware?: readonly Middleware[] | undefined;
-  /** An undici dispatcher instead of the shared keep-alive agent (proxies, tests). */
-  dispatcher?: TransportOptions['dispatcher'];
-  /**
-   * Receives warnings (e.g. reasoning settings the model ignores), each distinct one once per
-   * client, and debug lines, free of secrets. Default: warnings to `console.warn`, debug lines dropped.
-   */
-  logger?: Logger | undefined;
-  env?: Record<string, string | undefined> | undefined;
 }
 
 /**
