@@ -1,3 +1,4 @@
+import type { LintOptions } from './catalog/lint-request.js';
 import type { Logger, Middleware, TimeoutOptions, TransportOptions } from './transport-types.js';
 
 /**
@@ -34,4 +35,9 @@ export interface ClientOptions {
   dispatcher?: TransportOptions['dispatcher'];
   /** Environment to read defaults from. Default `process.env`. */
   env?: Record<string, string | undefined> | undefined;
+  /**
+   * The request linter, run before each generation leaves: `{ fix: true }` adjusts what can be
+   * adjusted (with a warning) instead of refusing. Default: refuse.
+   */
+  lint?: LintOptions | undefined;
 }

@@ -2,6 +2,26 @@ export { AbortSource } from './abort-listeners.js';
 export type { BackoffOptions } from './backoff-delay.js';
 export { type BinarySlot, binarySource, isBinarySlot } from './binary-slot.js';
 export type { CallContext, Operation } from './call-context.js';
+export {
+  type LintAdjustment,
+  type LintableRequest,
+  type LintField,
+  type LintIssue,
+  type LintOptions,
+  lintRequest,
+} from './catalog/lint-request.js';
+export {
+  type DescribedModel,
+  describeModel,
+  type LoadModelRegistryOptions,
+  loadModelRegistry,
+  type ModelRegistry,
+  parseModelsAnswer,
+  priceUnitReference,
+  type RegistryEntry,
+  type RegistryPricing,
+} from './catalog/model-registry.js';
+export { type RetiredModel, retiredModelOf, retiredModels } from './catalog/retired-models.js';
 export { checkUsage, type UsageMismatch } from './check-usage.js';
 export type { ClientOptions } from './client-options.js';
 export {

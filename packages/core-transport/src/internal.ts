@@ -11,4 +11,5 @@ export { checkClientHooks } from './check-client-hooks.js';
 export { checkOptionNames } from './check-option-names.js';
 export { clientLogger } from './client-logger.js';
 export { reasoningEffortBudgets } from './model-catalog.js';
+export { sourcedRequest } from './sourced-request.js';
 export { UnreadStreams } from './unread-streams.js';

@@ -86,3 +86,22 @@ describe('checkThinking', () => {
     expect(reasoningEffortBudgets).toMatchObject({ none: 0, low: 1024, medium: 8192, high: 24_576 });
   });
 });
+
+describe('the late-2026 families', () => {
+  it('resolves 3.x, 3.7/3.8 Flash and Gemini 4 ids to their own families', () => {
+    expect(lookupModel('gemini-3.1-pro-preview')?.family).toBe('gemini-3.1-pro');
+    expect(lookupModel('gemini-3-pro-preview')?.family).toBe('gemini-3-pro');
+    expect(lookupModel('gemini-3.8-flash')?.thinking.defaultLevel).toBe('medium');
+    expect(lookupModel('gemini-3.7-flash')?.family).toBe('gemini-3.7-flash');
+    expect(lookupModel('gemini-3.6-flash')?.family).toBe('gemini-3-flash');
+    expect(lookupModel('gemini-3.5-flash-lite')?.family).toBe('gemini-3-flash');
+    expect(lookupModel('gemini-4-argon')?.explicitCaching).toBe(false);
+    expect(lookupModel('gemini-2.5-flash')?.deprecation).toContain('retired');
+  });
+
+  it('remembers answers as frozen objects', () => {
+    const first = lookupModel('gemini-4-argon');
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(lookupModel('gemini-4-argon')).toBe(first);
+  });
+});

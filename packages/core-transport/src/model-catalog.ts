@@ -10,10 +10,10 @@
 export type Route = 'native' | 'openai';
 
 /** An OpenAI-route `reasoning_effort` value. */
-export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high';
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
 
-/** A Gemini 3 `thinkingLevel` value. */
-export type ThinkingLevel = 'minimal' | 'low' | 'medium' | 'high';
+/** A Gemini 3+ `thinkingLevel` value (`xhigh` on Gemini 4 only). */
+export type ThinkingLevel = 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
 
 /** How a family thinks, and what it accepts to change that. */
 export interface ThinkingRules {
@@ -38,6 +38,10 @@ export interface ThinkingRules {
   budgetDiscouraged: boolean;
   /** `thinkingLevel` values accepted (Gemini 3); empty when the family takes budgets only. */
   levels: readonly ThinkingLevel[];
+  /** Whether `thinkingBudget` is accepted at all (Gemini 4 takes levels only). Default `true`. */
+  budgetAccepted?: boolean | undefined;
+  /** The level used when none is sent, where Google documents one. */
+  defaultLevel?: ThinkingLevel | undefined;
   /** `reasoning_effort` values accepted on the OpenAI route. */
   reasoningEfforts: readonly ReasoningEffort[];
 }
@@ -53,6 +57,18 @@ export interface ModelFamily {
   inputTokenLimit: number;
   outputTokenLimit: number;
   supports: { tools: boolean; codeExecution: boolean; media: boolean; structuredOutput: boolean };
+  /**
+   * The Gemini 3+ request rules: sampling parameters (`temperature`, `topP`, `topK`) are
+   * ignored, one candidate per request, no prefilled model turn, and `mediaResolution` on each
+   * part. Absent on older families.
+   */
+  generation3?: boolean | undefined;
+  /** Whether explicit caches (`cachedContent`) are accepted; `false` on Gemini 4 (implicit caching only). Default `true`. */
+  explicitCaching?: boolean | undefined;
+  /** Why the family is still accepted though Google retired it, said once per client as a warning. */
+  deprecation?: string | undefined;
+  /** The page of Google's docs the family's rules come from. */
+  source?: string | undefined;
 }
 
 /** A model id resolved against the catalog. */
@@ -82,11 +98,106 @@ const noThinking: ThinkingRules = {
 const fullSupport = { tools: true, codeExecution: true, media: true, structuredOutput: true };
 const million = 1_048_576;
 
+/** Page addresses cited beside the families (the stored copies the rules were read from). */
+const docs = {
+  thinking: 'https://ai.google.dev/gemini-api/docs/thinking',
+  gemini3: 'https://ai.google.dev/gemini-api/docs/gemini-3',
+  gemini35: 'https://ai.google.dev/gemini-api/docs/whats-new-gemini-3.5',
+  gemini4:
+    'https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/start/get-started-with-gemini-4',
+  caching: 'https://ai.google.dev/gemini-api/docs/caching',
+  mediaResolution: 'https://ai.google.dev/gemini-api/docs/media-resolution',
+} as const;
+
+/** What Google says of the 2.5 family, kept accepted because the gateway still routes the ids. */
+const retired25 =
+  'Google has retired the Gemini 2.5 models; the gateway still accepts the id, so it is sent as it is. Move to gemini-3.8-flash (or gemini-4-*) when you can.';
+
+/**
+ * Budget limits for families where Google documents none (Gemini 3+ take budgets only "for
+ * backwards compatibility"): any whole positive number passes, the upstream decides.
+ */
+const undocumentedBudget = { minBudget: 1, maxBudget: Number.MAX_SAFE_INTEGER } as const;
+
 /** The known families, most specific pattern first. */
 export const modelFamilies: readonly ModelFamily[] = [
   {
+    // docs.gemini4: Gemini 4 takes `thinkingLevel` only (low/medium/high, plus xhigh above high),
+    // no `thinkingBudget`, and implicit caching only. The same page gives one 1,048,576-token
+    // limit for input and output together, so both limits are that figure (the upstream
+    // enforces the sum; we check each side against it).
+    family: 'gemini-4',
+    pattern: /^gemini-4(\.\d+)?-/,
+    kind: 'generate',
+    thinking: {
+      supported: true,
+      canDisable: false,
+      ...undocumentedBudget,
+      defaultBudget: -1,
+      dynamicAllowed: false,
+      budgetDiscouraged: false,
+      budgetAccepted: false,
+      levels: ['low', 'medium', 'high', 'xhigh'],
+      // docs.thinking (OpenAI compatibility): each effort maps to the level of the same name.
+      reasoningEfforts: ['low', 'medium', 'high', 'xhigh'],
+    },
+    inputTokenLimit: million,
+    outputTokenLimit: million,
+    supports: fullSupport,
+    generation3: true,
+    explicitCaching: false,
+    source: docs.gemini4,
+  },
+  {
+    // docs.thinking (levels table): Gemini 3.7 and 3.8 Flash take low, medium (the default)
+    // and high; `minimal` is refused with a 400.
+    family: 'gemini-3.7-flash',
+    pattern: /^gemini-3\.[78]-flash(?!-lite)/,
+    kind: 'generate',
+    thinking: {
+      supported: true,
+      canDisable: false,
+      ...undocumentedBudget,
+      defaultBudget: -1,
+      dynamicAllowed: true,
+      budgetDiscouraged: false,
+      levels: ['low', 'medium', 'high'],
+      defaultLevel: 'medium',
+      reasoningEfforts: ['low', 'medium', 'high'],
+    },
+    // docs.gemini35: the 3.x Flash models keep the 1M context and 65K output.
+    inputTokenLimit: million,
+    outputTokenLimit: 65_536,
+    supports: fullSupport,
+    generation3: true,
+    source: docs.thinking,
+  },
+  {
+    // docs.thinking: 3.1 Pro takes low, medium and high; `minimal` is not supported.
+    family: 'gemini-3.1-pro',
+    pattern: /^gemini-3\.\d+-pro/,
+    kind: 'generate',
+    thinking: {
+      supported: true,
+      canDisable: false,
+      ...undocumentedBudget,
+      defaultBudget: -1,
+      dynamicAllowed: true,
+      budgetDiscouraged: false,
+      levels: ['low', 'medium', 'high'],
+      defaultLevel: 'high',
+      reasoningEfforts: ['low', 'medium', 'high'],
+    },
+    inputTokenLimit: million,
+    outputTokenLimit: 65_536,
+    supports: fullSupport,
+    generation3: true,
+    source: docs.thinking,
+  },
+  {
+    // docs.gemini3: 3 Pro takes low and high.
     family: 'gemini-3-pro',
-    pattern: /^gemini-3(\.\d+)?-pro/,
+    pattern: /^gemini-3-pro/,
     kind: 'generate',
     thinking: {
       supported: true,
@@ -103,8 +214,13 @@ export const modelFamilies: readonly ModelFamily[] = [
     inputTokenLimit: million,
     outputTokenLimit: 65_536,
     supports: fullSupport,
+    generation3: true,
+    source: docs.gemini3,
   },
   {
+    // docs.gemini3: 3 Flash takes minimal, low, medium and high. 3.5/3.6 Flash and 3.5
+    // Flash-Lite land here too: docs.gemini35 gives them the 3 Flash platform and says nothing
+    // narrower about their levels, so the 3 Flash rules (the widest) apply.
     family: 'gemini-3-flash',
     pattern: /^gemini-3(\.\d+)?-flash/,
     kind: 'generate',
@@ -122,6 +238,8 @@ export const modelFamilies: readonly ModelFamily[] = [
     inputTokenLimit: million,
     outputTokenLimit: 65_536,
     supports: fullSupport,
+    generation3: true,
+    source: docs.gemini3,
   },
   {
     family: 'gemini-2.5-pro',
@@ -141,6 +259,8 @@ export const modelFamilies: readonly ModelFamily[] = [
     inputTokenLimit: million,
     outputTokenLimit: 65_536,
     supports: fullSupport,
+    deprecation: retired25,
+    source: docs.thinking,
   },
   {
     family: 'gemini-2.5-flash-lite',
@@ -160,6 +280,8 @@ export const modelFamilies: readonly ModelFamily[] = [
     inputTokenLimit: million,
     outputTokenLimit: 65_536,
     supports: fullSupport,
+    deprecation: retired25,
+    source: docs.thinking,
   },
   {
     family: 'gemini-2.5-flash',
@@ -182,6 +304,8 @@ export const modelFamilies: readonly ModelFamily[] = [
     inputTokenLimit: million,
     outputTokenLimit: 65_536,
     supports: fullSupport,
+    deprecation: retired25,
+    source: docs.thinking,
   },
   {
     family: 'gemini-2.0-flash-lite',
@@ -307,12 +431,18 @@ export function checkThinking({
         severity: 'error',
         field:
           level !== undefined ? 'thinkingLevel' : budget !== undefined ? 'thinkingBudget' : 'includeThoughts',
-        message: `${name} does not think: remove thinkingConfig, or use a model that thinks (gemini-2.5-flash, gemini-2.5-pro, gemini-3-*).`,
+        message: `${name} does not think: remove thinkingConfig, or use a model that thinks (gemini-3.8-flash, gemini-4-*).`,
       });
     }
     return issues;
   }
-  if (budget !== undefined) {
+  if (budget !== undefined && rules.budgetAccepted === false) {
+    issues.push({
+      severity: 'error',
+      field: 'thinkingBudget',
+      message: `${name} does not take thinkingBudget: remove it and set thinkingLevel to one of ${rules.levels.join(', ')} instead.`,
+    });
+  } else if (budget !== undefined) {
     if (!Number.isInteger(budget)) {
       issues.push({
         severity: 'error',
@@ -335,7 +465,7 @@ export function checkThinking({
       issues.push({
         severity: 'error',
         field: 'thinkingBudget',
-        message: `thinkingBudget ${budget} is out of range for ${name}: use ${rules.canDisable ? '0 (off), ' : ''}-1 (dynamic) or ${rules.minBudget}..${rules.maxBudget}.`,
+        message: `thinkingBudget ${budget} is out of range for ${name}: use ${rules.canDisable ? '0 (off), ' : ''}-1 (dynamic) or ${rules.maxBudget === Number.MAX_SAFE_INTEGER ? 'a positive whole number' : `${rules.minBudget}..${rules.maxBudget}`}.`,
       });
     } else if (rules.advisedMaxBudget !== undefined && budget > rules.advisedMaxBudget) {
       issues.push({
@@ -372,4 +502,6 @@ export const reasoningEffortBudgets: Readonly<Record<ReasoningEffort, number>> =
   low: 1024,
   medium: 8192,
   high: 24_576,
+  // No budget family takes `xhigh` (Gemini 4 only, levels only); the largest 2.5 Flash budget stands in.
+  xhigh: 24_576,
 };

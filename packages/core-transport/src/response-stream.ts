@@ -282,7 +282,12 @@ export class ResponseStream<Chunk, Final> implements AsyncIterable<Chunk> {
       const open = this.#open;
       answer =
         typeof open === 'function'
-          ? open(openOptions({ abortSource: this.#abortSource, isWanted: () => this.#ended === undefined }))
+          ? open(
+              new OpenOptionsOf({
+                abortSource: this.#abortSource,
+                isWanted: () => this.#ended === undefined,
+              }),
+            )
           : open;
     } catch (error) {
       answer = Promise.reject(error);
@@ -538,21 +543,19 @@ class StreamController extends AbortController {
   }
 }
 
-/** What `open` is given; `signal` made only when read. */
-function openOptions({
-  abortSource,
-  isWanted,
-}: {
-  abortSource: AbortSource;
-  isWanted: () => boolean;
-}): OpenOptions {
-  return {
-    abortSource,
-    isWanted,
-    get signal() {
-      return abortSource.signal;
-    },
-  };
+/** What `open` is given; `signal` made only when read (a class: an object literal with a getter costs more to make). */
+class OpenOptionsOf implements OpenOptions {
+  readonly abortSource: AbortSource;
+  readonly isWanted: () => boolean;
+
+  constructor({ abortSource, isWanted }: { abortSource: AbortSource; isWanted: () => boolean }) {
+    this.abortSource = abortSource;
+    this.isWanted = isWanted;
+  }
+
+  get signal(): AbortSignal {
+    return this.abortSource.signal;
+  }
 }
 
 /** Aborts `to` when `from` aborts; gives the function that stops listening. */

@@ -16,6 +16,7 @@ export const geminiOptionNames = [
   'dispatcher',
   'env',
   'streamFormat',
+  'lint',
 ] as const;
 
 /** The name to write instead of an `@google/genai` spelling or a likely slip. */

@@ -1,8 +1,11 @@
 import {
-  checkThinking,
   gatewayVariantOf,
   InvalidArgumentError,
+  type LintableRequest,
+  type LintField,
+  type LintIssue,
   type Logger,
+  lintRequest,
   lookupModel,
   type ThinkingRequest,
 } from '@gemgate/core-transport';
@@ -15,8 +18,10 @@ const modelIdPattern = /^(?:(?:models|tunedModels)\/)?[A-Za-z0-9][A-Za-z0-9._-]*
  * The checks run before a request leaves: the model id's shape, the gateway's `-nothink` / `-search` ids
  * (served only on the OpenAI-compatible route), and the model's thinking rules. Errors stop
  * the call with an `InvalidArgumentError`; warnings (a budget on 2.5 Pro, which the gateway
- * advises against but accepts) go to `logger.warn` and the request is sent as given.
- * Unknown models pass unchecked.
+ * advises against but accepts; a retired or deprecated id) go to `logger.warn` and the request
+ * is sent as given. With `request`, the rest of the catalog's rules are linted too (Gemini 3+
+ * sampling, media resolution, token limits, Gemini 4 caching); with `fix`, fixable errors
+ * become warnings and the adjustments to make are returned. Unknown models pass unchecked.
  *
  * @example
  * ```ts
@@ -27,12 +32,16 @@ const modelIdPattern = /^(?:(?:models|tunedModels)\/)?[A-Za-z0-9][A-Za-z0-9._-]*
 export function checkNativeModel({
   model,
   thinking,
+  request = {},
+  fix = false,
   logger,
 }: {
   model: string;
   thinking?: ThinkingRequest | undefined;
+  request?: Omit<LintableRequest, 'thinking'> | undefined;
+  fix?: boolean | undefined;
   logger?: Logger | undefined;
-}): void {
+}): LintIssue[] {
   if (typeof model !== 'string' || model.length === 0) {
     throw new InvalidArgumentError('model is required, e.g. "gemini-2.5-flash".', { argument: 'model' });
   }
@@ -63,16 +72,31 @@ export function checkNativeModel({
       { argument: 'config.thinkingConfig.thinkingLevel' },
     );
   }
-  if (!lookupModel(model)) {
-    logger?.debug('Model not in the catalog: sent unchecked.', { model });
-    return;
-  }
-  if (!thinking) return;
+  if (!lookupModel(model)) logger?.debug('Model not in the catalog: sent unchecked.', { model });
   // `ThinkingLevel.HIGH` ('HIGH') and the REST docs' 'high' are the same level to the upstream.
-  const checked = { ...thinking, thinkingLevel: thinkingLevelForCheck(thinking.thinkingLevel) };
-  for (const issue of checkThinking({ model, thinking: checked })) {
-    const argument = `config.thinkingConfig.${issue.field === 'model' ? '' : issue.field}`.replace(/\.$/, '');
-    if (issue.severity === 'error') throw new InvalidArgumentError(issue.message, { argument });
-    logger?.warn(issue.message, { model, argument });
+  const checked = thinking
+    ? { ...thinking, thinkingLevel: thinkingLevelForCheck(thinking.thinkingLevel) }
+    : undefined;
+  const issues = lintRequest({ model, request: { ...request, thinking: checked }, fix });
+  const error = issues.find((issue) => issue.severity === 'error');
+  if (error) throw new InvalidArgumentError(error.message, { argument: nativeArgumentOf(error.field) });
+  for (const issue of issues) logger?.warn(issue.message, { model, argument: nativeArgumentOf(issue.field) });
+  return issues.filter((issue) => issue.adjustment !== undefined);
+}
+
+/** Where a linted setting sits in `generateContent`'s parameters, for the error's `argument`. */
+export function nativeArgumentOf(field: LintField): string {
+  switch (field) {
+    case 'model':
+    case 'contents':
+      return field;
+    case 'thinkingBudget':
+    case 'thinkingLevel':
+    case 'includeThoughts':
+      return `config.thinkingConfig.${field}`;
+    case 'partMediaResolution':
+      return 'contents[].parts[].mediaResolution';
+    default:
+      return `config.${field}`;
   }
 }

@@ -71,6 +71,7 @@ export function createGemini(options: GeminiOptions = {}): Gemini {
     dispatcher,
     env,
     streamFormat = 'sse',
+    lint,
   } = options;
   const logger = clientLogger({ logger: options.logger });
   const transport = createTransport({
@@ -93,6 +94,7 @@ export function createGemini(options: GeminiOptions = {}): Gemini {
     apiPrefix: alreadyVersioned ? '' : `${apiVersion}/`,
     logger,
     streamFormat,
+    lintFix: lint?.fix === true,
   };
   const models = new Models({ context });
   return {

@@ -1,4 +1,5 @@
 import { AbortedError, InvalidArgumentError, tokenCountToNumber } from '@gemgate/core-transport';
+import { applyLintAdjustments } from './apply-lint-adjustments.js';
 import { buildGenerateContentRequest } from './build-generate-content-request.js';
 import { checkCallParameters } from './check-call-parameters.js';
 import { checkNativeModel } from './check-native-model.js';
@@ -83,8 +84,29 @@ function prepareGenerateContent({
   parameters: GenerateContentParameters;
 }) {
   const request = buildGenerateContentRequest({ contents, config });
-  checkNativeModel({ model, thinking: config?.thinkingConfig, logger: context.logger });
   const { body } = request;
+  const generationConfig = (body.generationConfig ?? {}) as Record<string, unknown>;
+  const wireContents = body.contents as { role?: string; parts?: { mediaResolution?: unknown }[] }[];
+  const adjustments = checkNativeModel({
+    model,
+    thinking: config?.thinkingConfig,
+    request: {
+      temperature: config?.temperature,
+      topP: config?.topP,
+      topK: config?.topK,
+      candidateCount: config?.candidateCount,
+      maxOutputTokens: config?.maxOutputTokens,
+      cachedContent: config?.cachedContent,
+      lastTurnRole: wireContents.at(-1)?.role,
+      mediaResolution: generationConfig.mediaResolution as string | undefined,
+      partsWithMediaResolution: wireContents
+        .flatMap((content) => content.parts ?? [])
+        .filter((part) => part.mediaResolution !== undefined).length,
+    },
+    fix: context.lintFix,
+    logger: context.logger,
+  });
+  applyLintAdjustments({ body, adjustments });
   // The upstream ignores or rejects these next to an explicit cache: the cache already holds them.
   if (body.cachedContent !== undefined) {
     for (const field of ['systemInstruction', 'tools', 'toolConfig'] as const) {

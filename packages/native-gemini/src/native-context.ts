@@ -1,5 +1,5 @@
 import {
-  type CallContext,
+  type AbortSource,
   type Logger,
   type Operation,
   type StreamTransportResponse,
@@ -7,6 +7,7 @@ import {
   type TransportRequest,
   UpstreamError,
 } from '@gemgate/core-transport';
+import { sourcedRequest } from '@gemgate/core-transport/internal';
 
 /** What every part of the client shares: the transport, the API version prefix, the logger. */
 export interface NativeContext {
@@ -16,6 +17,8 @@ export interface NativeContext {
   logger: Logger | undefined;
   /** How streams are requested: `sse` (`?alt=sse`, the default) or Gemini's streamed JSON array. */
   streamFormat: 'sse' | 'json-array';
+  /** The client's `lint.fix`: adjust fixable settings with a warning instead of refusing. */
+  lintFix?: boolean | undefined;
 }
 
 /** The HTTP answer behind a result, as `@google/genai` exposes it (`response.sdkHttpResponse.headers`). */
@@ -48,26 +51,28 @@ function requestOf({
   model: string | undefined;
   request: Omit<TransportRequest, 'context'>;
 }): TransportRequest {
-  const callContext: CallContext = { route: 'native', operation, model, stream: Boolean(request.stream) };
+  const source = request.abortSource;
+  // Written out field by field: spreading `request` and adding fields costs about a
+  // microsecond per added field in V8, on every call.
   const built: TransportRequest = {
-    ...request,
+    method: request.method,
     path: context.apiPrefix + request.path,
-    signal: request.signal ?? call?.abortSignal,
+    query: request.query,
+    body: request.body,
     headers: call?.httpOptions?.headers,
+    signal: source === undefined ? (request.signal ?? call?.abortSignal) : undefined,
+    abortSource: source,
+    stream: request.stream,
     timeout: call?.httpOptions?.timeout,
-    context: callContext,
+    maxRetries: request.maxRetries,
+    retryOnTimeout: request.retryOnTimeout,
+    context: { route: 'native', operation, model, stream: Boolean(request.stream) },
   };
   // A stream sends its own abort source, which the caller's `abortSignal` feeds; a middleware
   // that reads `signal` gets that source's `AbortSignal`, made then.
-  const source = request.abortSource;
-  if (source !== undefined) {
-    Object.defineProperty(built, 'signal', {
-      get: () => source.signal,
-      enumerable: true,
-      configurable: true,
-    });
-  }
-  return built;
+  return source === undefined
+    ? built
+    : sourcedRequest(built as TransportRequest & { abortSource: AbortSource });
 }
 
 /** One call of the native client: what the transport sends, and what middleware is told of it. */

@@ -86,7 +86,10 @@ describe('every error class, through the client', () => {
       contents: 'hi',
       config: { thinkingConfig: { thinkingBudget: 2048 } },
     });
-    expect(warnings).toEqual([expect.stringMatching(/advises not to set thinkingBudget for gemini-2.5-pro/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/gemini-2.5-pro: Google has retired the Gemini 2.5 models/),
+      expect.stringMatching(/advises not to set thinkingBudget for gemini-2.5-pro/),
+    ]);
     expect(gateway().requests).toHaveLength(1);
   });
 

@@ -20,7 +20,9 @@ async function slowFirstAnswer(): Promise<{ server: Server; url: string; sent: (
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(answer);
     };
-    if (count === 1) setTimeout(reply, 300);
+    // Late by far more than the first-byte limit, which is itself long enough for the request to
+    // reach this server even on a loaded machine.
+    if (count === 1) setTimeout(reply, 6000);
     else reply();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -41,7 +43,7 @@ describe('retryOnTimeout', () => {
     const gemini = createGemini({
       apiKey: 'sk-test',
       baseURL: upstream.url,
-      timeout: { firstByte: 100 },
+      timeout: { firstByte: 1500 },
       env: {},
     });
     const error = await gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'Hi' }).then(
@@ -59,7 +61,7 @@ describe('retryOnTimeout', () => {
     const gemini = createGemini({
       apiKey: 'sk-test',
       baseURL: upstream.url,
-      timeout: { firstByte: 100 },
+      timeout: { firstByte: 1500 },
       retryOnTimeout: true,
       env: {},
     });

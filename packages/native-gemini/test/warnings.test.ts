@@ -36,15 +36,17 @@ it('gives the configured logger each distinct warning once per client', async ()
   await generateWithBudget({ gemini, thinkingBudget: 1024 });
   await generateWithBudget({ gemini, thinkingBudget: 1024 });
   await generateWithBudget({ gemini, thinkingBudget: 2048 });
-  expect(warnings).toHaveLength(1);
-  expect(warnings[0]).toMatch(/advises not to set thinkingBudget for gemini-2.5-pro/);
+  // The 2.5 deprecation note and the budget advice, each once for the client.
+  expect(warnings).toHaveLength(2);
+  expect(warnings[0]).toMatch(/Google has retired the Gemini 2.5 models/);
+  expect(warnings[1]).toMatch(/advises not to set thinkingBudget for gemini-2.5-pro/);
 
   const other: string[] = [];
   await generateWithBudget({
     gemini: client({ logger: { debug: () => {}, warn: (message) => other.push(message) } }),
     thinkingBudget: 1024,
   });
-  expect(other).toHaveLength(1);
+  expect(other).toHaveLength(2);
 });
 
 it('prints a warning once through console.warn when no logger is given', async () => {
@@ -52,6 +54,7 @@ it('prints a warning once through console.warn when no logger is given', async (
   const gemini = client();
   await generateWithBudget({ gemini, thinkingBudget: 1024 });
   await generateWithBudget({ gemini, thinkingBudget: 1024 });
-  expect(warn).toHaveBeenCalledTimes(1);
-  expect(warn.mock.calls[0]?.[0]).toMatch(/^\[gemgate\] The gateway advises not to set thinkingBudget/);
+  expect(warn).toHaveBeenCalledTimes(2);
+  expect(warn.mock.calls[0]?.[0]).toMatch(/^\[gemgate\] gemini-2.5-pro: Google has retired/);
+  expect(warn.mock.calls[1]?.[0]).toMatch(/^\[gemgate\] The gateway advises not to set thinkingBudget/);
 });

@@ -12,6 +12,7 @@ const knownOptions = new Set([
   'dispatcher',
   'logger',
   'env',
+  'lint',
 ]);
 
 /** What to write instead of an `openai` option or a likely typo. */

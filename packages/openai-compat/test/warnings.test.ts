@@ -18,8 +18,10 @@ it('prints a warning once through console.warn when no logger is given, as the n
   const client = mock.client();
   await createWithBudget(client, 1024);
   await createWithBudget(client, 1024);
-  expect(warn).toHaveBeenCalledTimes(1);
-  expect(warn.mock.calls[0]?.[0]).toMatch(/^\[gemgate\] The gateway advises not to set thinkingBudget/);
+  // The 2.5 deprecation note and the budget advice, each once for the client.
+  expect(warn).toHaveBeenCalledTimes(2);
+  expect(warn.mock.calls[0]?.[0]).toMatch(/^\[gemgate\] gemini-2.5-pro: Google has retired/);
+  expect(warn.mock.calls[1]?.[0]).toMatch(/^\[gemgate\] The gateway advises not to set thinkingBudget/);
 });
 
 it('gives the configured logger each distinct warning once per client', async () => {
@@ -27,5 +29,5 @@ it('gives the configured logger each distinct warning once per client', async ()
   const client = mock.client({ logger: { debug: () => {}, warn: (message) => warnings.push(message) } });
   await createWithBudget(client, 1024);
   await createWithBudget(client, 2048);
-  expect(warnings).toHaveLength(1);
+  expect(warnings).toHaveLength(2);
 });

@@ -9,6 +9,7 @@ import { errorShapeFor } from './http/error-reply.js';
 import { Exchange } from './http/exchange.js';
 import { readBody } from './http/read-body.js';
 import { routeOf } from './http/route-of.js';
+import { modelsApiAnswer } from './models-api.js';
 import { CachedContents } from './native/cached-contents.js';
 import { handleNative } from './native/handle-native.js';
 import { handleOpenai } from './openai/handle-openai.js';
@@ -114,6 +115,14 @@ export async function startMockGateway({
       requestId,
       closing: closing.signal,
     });
+    // The gateway's public models API: no key, outside both protocol prefixes.
+    if (url.pathname === '/api/v1/models' && (request.method ?? 'GET') === 'GET') {
+      const unit = headerOf({
+        headers: withKnobs({ headers: request.headers, knobs }),
+        name: 'x-mock-price-unit',
+      });
+      return exchange.json({ body: modelsApiAnswer({ perMillion: unit === 'per-million' }) });
+    }
     if (!routed)
       return exchange.error({ status: 404, message: `No route for ${request.method} ${url.pathname}.` });
     const authError = checkAuth({ route, request, query, apiKeys });

@@ -13,6 +13,11 @@ import { upstreamFamilies, upstreamModelOf } from '../src/upstream/upstream-rule
 
 /** One id per family, plus a dotted 3.x id, so both tables are asked about the same models. */
 const probeModels = [
+  'gemini-4-argon',
+  'gemini-3.8-flash',
+  'gemini-3.7-flash',
+  'gemini-3.6-flash',
+  'gemini-3.5-flash-lite',
   'gemini-3-pro-preview',
   'gemini-3.1-pro-preview',
   'gemini-3-flash-preview',
@@ -24,8 +29,8 @@ const probeModels = [
   'gemini-embedding-001',
 ];
 const probeBudgets = [-2, -1, 0, 1, 127, 128, 511, 512, 1024, 16_384, 24_576, 24_577, 32_768, 32_769];
-const probeLevels = ['minimal', 'low', 'medium', 'high', 'extreme'];
-const probeEfforts = ['none', 'minimal', 'low', 'medium', 'high'];
+const probeLevels = ['minimal', 'low', 'medium', 'high', 'xhigh', 'extreme'];
+const probeEfforts = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
 
 const expectedDisagreements: string[] = [
   // Google documents no budget range for Gemini 3 (budgets are accepted "for backwards
@@ -33,13 +38,13 @@ const expectedDisagreements: string[] = [
   'gemini-3-pro-preview thinkingBudget 1: core rejects, mock accepts',
   'gemini-3-pro-preview thinkingBudget 127: core rejects, mock accepts',
   'gemini-3-pro-preview thinkingBudget 32769: core rejects, mock accepts',
-  'gemini-3.1-pro-preview thinkingBudget 1: core rejects, mock accepts',
-  'gemini-3.1-pro-preview thinkingBudget 127: core rejects, mock accepts',
-  'gemini-3.1-pro-preview thinkingBudget 32769: core rejects, mock accepts',
   // Same for 3 Flash: core caps budgets at 24,576, which no Google page states for Gemini 3.
-  'gemini-3-flash-preview thinkingBudget 24577: core rejects, mock accepts',
-  'gemini-3-flash-preview thinkingBudget 32768: core rejects, mock accepts',
-  'gemini-3-flash-preview thinkingBudget 32769: core rejects, mock accepts',
+  // 3.6 Flash and 3.5 Flash-Lite share core's 3 Flash family, and so its cap.
+  ...['gemini-3-flash-preview', 'gemini-3.6-flash', 'gemini-3.5-flash-lite'].flatMap((model) => [
+    `${model} thinkingBudget 24577: core rejects, mock accepts`,
+    `${model} thinkingBudget 32768: core rejects, mock accepts`,
+    `${model} thinkingBudget 32769: core rejects, mock accepts`,
+  ]),
 ];
 
 type Verdict = 'accepts' | 'rejects';
@@ -128,5 +133,11 @@ describe("the mock's upstream rules against core's catalog", () => {
     expect(mockVerdict('gemini-3-pro-preview', { thinkingLevel: 'medium' })).toBe('rejects');
     expect(mockVerdict('gemini-3-flash-preview', { thinkingLevel: 'minimal' })).toBe('accepts');
     expect(mockVerdict('gemini-2.0-flash', { thinkingBudget: 1024 })).toBe('rejects');
+    expect(mockVerdict('gemini-3.8-flash', { thinkingLevel: 'minimal' })).toBe('rejects');
+    expect(mockVerdict('gemini-3.8-flash', { thinkingLevel: 'medium' })).toBe('accepts');
+    expect(mockVerdict('gemini-3.1-pro-preview', { thinkingLevel: 'medium' })).toBe('accepts');
+    expect(mockVerdict('gemini-4-argon', { thinkingLevel: 'xhigh' })).toBe('accepts');
+    expect(mockVerdict('gemini-4-argon', { thinkingBudget: 1024 })).toBe('rejects');
+    expect(mockVerdict('gemini-3-pro-preview', { thinkingLevel: 'xhigh' })).toBe('rejects');
   });
 });

@@ -204,7 +204,7 @@ export const chatCompletionRequestShape = defineWireShape({
       tool_choice: chatToolChoiceShape.schema.optional(),
       parallel_tool_calls: z.boolean().optional(),
       response_format: chatResponseFormatShape.schema.optional(),
-      reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high']).optional(),
+      reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']).optional(),
       modalities: z.array(z.enum(['text', 'audio', 'image'])).optional(),
       temperature: z.number().min(0).max(2).nullish(),
       top_p: z.number().min(0).max(1).nullish(),

@@ -39,6 +39,9 @@ export function thinkingErrorFor({
     }
     return undefined;
   }
+  if (budget !== undefined && !rules.budgetAccepted) {
+    return invalid('Thinking budget is not supported for this model; use thinking level instead.');
+  }
   if (budget !== undefined) {
     if (!Number.isInteger(budget)) {
       return invalid(

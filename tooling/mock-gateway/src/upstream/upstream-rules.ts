@@ -14,6 +14,11 @@
  *   1K, 8K and 24K thinking budgets; "none" disables thinking; Gemini 3 maps efforts to levels)
  * - [caching]   https://ai.google.dev/gemini-api/docs/caching (implicit caching on for 2.5 and
  *   newer; minimum input tokens per model)
+ * - [thinking-levels] https://ai.google.dev/gemini-api/docs/thinking, the levels table as of late
+ *   2026: 3.1 Pro low/medium/high; 3.7 and 3.8 Flash low/medium (default)/high, `minimal` a 400
+ * - [gemini-4]  https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/start/get-started-with-gemini-4
+ *   (levels only, `xhigh` above high; no thinking budget; implicit caching only; one 1,048,576
+ *   token limit for input and output together)
  * - [seed]      /work/shared/seed/aihubmix-gemini.txt, the gateway's guide (2.5 Pro: "Thinking
  *   cannot be disabled, and thinking_budget should not be explicitly set"; 2.5 Flash 0..16K,
  *   default 1024)
@@ -36,6 +41,8 @@ export interface UpstreamThinking {
   thinksByDefault: boolean;
   /** `thinkingLevel` values accepted (lower case); empty: the family takes no level. */
   levels: readonly string[];
+  /** Whether any `thinkingBudget` is accepted; `false`: levels only (Gemini 4). */
+  budgetAccepted: boolean;
   /** `reasoning_effort` values the OpenAI route accepts. */
   reasoningEfforts: readonly string[];
 }
@@ -60,14 +67,77 @@ const noThinking: UpstreamThinking = {
   budgetRange: undefined,
   thinksByDefault: false,
   levels: [],
+  budgetAccepted: true,
   reasoningEfforts: ['none'],
 };
 
 /** The families the mock knows, most specific pattern first. */
 export const upstreamFamilies: readonly UpstreamFamily[] = [
   {
+    family: 'gemini-4',
+    pattern: /^gemini-4(\.\d+)?-/,
+    kind: 'generate',
+    thinking: {
+      thinks: true,
+      budgetZeroAllowed: false,
+      dynamicAllowed: false,
+      budgetRange: undefined,
+      thinksByDefault: true,
+      // [gemini-4] levels only, with xhigh above high.
+      levels: ['low', 'medium', 'high', 'xhigh'],
+      // [gemini-4] "thinking_budget is not supported".
+      budgetAccepted: false,
+      reasoningEfforts: ['low', 'medium', 'high', 'xhigh'],
+    },
+    // [gemini-4] implicit caching only; no minimum is stated, the 3.x figure is assumed.
+    implicitCacheMinTokens: 4096,
+    // [gemini-4] one 1,048,576-token limit for input and output together.
+    inputTokenLimit: 1_048_576,
+    outputTokenLimit: 1_048_576,
+  },
+  {
+    family: 'gemini-3.7-flash',
+    pattern: /^gemini-3\.[78]-flash(?!-lite)/,
+    kind: 'generate',
+    thinking: {
+      thinks: true,
+      budgetZeroAllowed: false,
+      dynamicAllowed: true,
+      budgetRange: undefined,
+      thinksByDefault: true,
+      // [thinking-levels] low, medium (default), high; minimal is a 400.
+      levels: ['low', 'medium', 'high'],
+      budgetAccepted: true,
+      reasoningEfforts: ['low', 'medium', 'high'],
+    },
+    // [caching] not listed; the 3.x Flash value is assumed.
+    implicitCacheMinTokens: 4096,
+    inputTokenLimit: 1_048_576,
+    outputTokenLimit: 65_536,
+  },
+  {
+    family: 'gemini-3.1-pro',
+    pattern: /^gemini-3\.\d+-pro/,
+    kind: 'generate',
+    thinking: {
+      thinks: true,
+      budgetZeroAllowed: false,
+      dynamicAllowed: true,
+      budgetRange: undefined,
+      thinksByDefault: true,
+      // [thinking-levels] 3.1 Pro: low, medium, high (minimal not supported).
+      levels: ['low', 'medium', 'high'],
+      budgetAccepted: true,
+      reasoningEfforts: ['low', 'medium', 'high'],
+    },
+    // [caching] Gemini 3.x Pro: 4,096.
+    implicitCacheMinTokens: 4096,
+    inputTokenLimit: 1_048_576,
+    outputTokenLimit: 65_536,
+  },
+  {
     family: 'gemini-3-pro',
-    pattern: /^gemini-3(\.\d+)?-pro/,
+    pattern: /^gemini-3-pro/,
     kind: 'generate',
     thinking: {
       thinks: true,
@@ -80,6 +150,7 @@ export const upstreamFamilies: readonly UpstreamFamily[] = [
       thinksByDefault: true,
       // [gemini-3] Gemini 3 Pro: low, high.
       levels: ['low', 'high'],
+      budgetAccepted: true,
       // [openai] Gemini 3: minimal/low map to level low, medium/high to high; "none" cannot turn it off.
       reasoningEfforts: ['minimal', 'low', 'medium', 'high'],
     },
@@ -102,6 +173,7 @@ export const upstreamFamilies: readonly UpstreamFamily[] = [
       thinksByDefault: true,
       // [gemini-3] Gemini 3 Flash: minimal, low, medium, high.
       levels: ['minimal', 'low', 'medium', 'high'],
+      budgetAccepted: true,
       // [openai] each effort maps to the level of the same name.
       reasoningEfforts: ['minimal', 'low', 'medium', 'high'],
     },
@@ -125,6 +197,7 @@ export const upstreamFamilies: readonly UpstreamFamily[] = [
       thinksByDefault: true,
       // [thinking] "Gemini 2.5 series models don't support thinkingLevel".
       levels: [],
+      budgetAccepted: true,
       // [openai] "none" would be budget 0, which 2.5 Pro refuses; minimal maps to 1,024.
       reasoningEfforts: ['minimal', 'low', 'medium', 'high'],
     },
@@ -147,6 +220,7 @@ export const upstreamFamilies: readonly UpstreamFamily[] = [
       // [thinking] 2.5 Flash-Lite: "Model does not think" by default.
       thinksByDefault: false,
       levels: [],
+      budgetAccepted: true,
       reasoningEfforts: ['none', 'minimal', 'low', 'medium', 'high'],
     },
     // [caching] not listed; the 2.5 Flash value (2,048) is assumed.
@@ -168,6 +242,7 @@ export const upstreamFamilies: readonly UpstreamFamily[] = [
       // [thinking] default: dynamic; [seed] default budget 1024. Either way it thinks.
       thinksByDefault: true,
       levels: [],
+      budgetAccepted: true,
       reasoningEfforts: ['none', 'minimal', 'low', 'medium', 'high'],
     },
     // [caching] 2.5 Flash: 2,048 on the page dated 2026-10-13 (1,024 on the 2026-05 one).

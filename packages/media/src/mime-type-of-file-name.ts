@@ -1,0 +1,53 @@
+import { extname } from 'node:path';
+
+const byExtension = new Map<string, string>([
+  ['png', 'image/png'],
+  ['jpg', 'image/jpeg'],
+  ['jpeg', 'image/jpeg'],
+  ['jpe', 'image/jpeg'],
+  ['webp', 'image/webp'],
+  ['heic', 'image/heic'],
+  ['heif', 'image/heif'],
+  ['gif', 'image/gif'],
+  ['wav', 'audio/wav'],
+  ['mp3', 'audio/mp3'],
+  ['aif', 'audio/aiff'],
+  ['aiff', 'audio/aiff'],
+  ['aac', 'audio/aac'],
+  ['ogg', 'audio/ogg'],
+  ['oga', 'audio/ogg'],
+  ['opus', 'audio/ogg'],
+  ['flac', 'audio/flac'],
+  ['mp4', 'video/mp4'],
+  ['m4v', 'video/mp4'],
+  ['mpeg', 'video/mpeg'],
+  ['mpg', 'video/mpg'],
+  ['mov', 'video/mov'],
+  ['avi', 'video/avi'],
+  ['flv', 'video/x-flv'],
+  ['webm', 'video/webm'],
+  ['wmv', 'video/wmv'],
+  ['3gp', 'video/3gpp'],
+  ['pdf', 'application/pdf'],
+  ['txt', 'text/plain'],
+  ['text', 'text/plain'],
+  ['log', 'text/plain'],
+  ['csv', 'text/csv'],
+  ['htm', 'text/html'],
+  ['html', 'text/html'],
+  ['css', 'text/css'],
+  ['md', 'text/markdown'],
+  ['markdown', 'text/markdown'],
+  ['xml', 'text/xml'],
+  ['rtf', 'text/rtf'],
+  ['js', 'text/javascript'],
+  ['mjs', 'text/javascript'],
+  ['ts', 'text/x-typescript'],
+  ['py', 'text/x-python'],
+  ['json', 'application/json'],
+]);
+
+/** The media type a file name's extension suggests, or `undefined` for an unknown extension. */
+export function mimeTypeOfFileName({ fileName }: { fileName: string }): string | undefined {
+  return byExtension.get(extname(fileName).slice(1).toLowerCase());
+}

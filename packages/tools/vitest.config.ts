@@ -1,0 +1,3 @@
+import { defineGemgateConfig } from '@gemgate/vitest-preset';
+
+export default defineGemgateConfig();

@@ -1,0 +1,58 @@
+import { InvalidArgumentError } from '@gemgate/core-transport';
+import { describe, expect, it } from 'vitest';
+import { memoryStore } from './memory-store.js';
+
+describe('memoryStore', () => {
+  it('evicts the least recently used answers once the bytes exceed maxBytes', async () => {
+    const store = memoryStore({ maxBytes: 300 });
+    const hundredBytes = 'x'.repeat(100);
+    await store.set({ key: 'a', value: hundredBytes, ttlMs: 60_000 });
+    await store.set({ key: 'b', value: hundredBytes, ttlMs: 60_000 });
+    await store.set({ key: 'c', value: hundredBytes, ttlMs: 60_000 });
+    expect(store.bytes).toBe(300);
+    // Reading `a` makes `b` the least recently used.
+    expect(await store.get({ key: 'a' })).toBe(hundredBytes);
+    await store.set({ key: 'd', value: hundredBytes, ttlMs: 60_000 });
+    expect(await store.get({ key: 'b' })).toBeUndefined();
+    expect(await store.get({ key: 'a' })).toBe(hundredBytes);
+    expect(await store.get({ key: 'd' })).toBe(hundredBytes);
+    expect(store.size).toBe(3);
+  });
+
+  it('counts bytes as UTF-8, not characters', async () => {
+    const store = memoryStore({ maxBytes: 10 });
+    await store.set({ key: 'wide', value: 'éééééé', ttlMs: 60_000 }); // 6 characters, 12 bytes
+    expect(await store.get({ key: 'wide' })).toBeUndefined();
+    await store.set({ key: 'narrow', value: 'éééé', ttlMs: 60_000 }); // 8 bytes
+    expect(store.bytes).toBe(8);
+  });
+
+  it('evicts by entries past maxEntries', async () => {
+    const store = memoryStore({ maxEntries: 2 });
+    for (const key of ['a', 'b', 'c']) await store.set({ key, value: key, ttlMs: 60_000 });
+    expect(await store.get({ key: 'a' })).toBeUndefined();
+    expect(store.size).toBe(2);
+  });
+
+  it('expires an entry at its TTL, by the clock it is given', async () => {
+    let now = 1000;
+    const store = memoryStore({ now: () => now });
+    await store.set({ key: 'a', value: 'answer', ttlMs: 500 });
+    now = 1499;
+    expect(await store.get({ key: 'a' })).toBe('answer');
+    now = 1500;
+    expect(await store.get({ key: 'a' })).toBeUndefined();
+    expect(store.size).toBe(0);
+  });
+
+  it('refuses bounds that are not whole positive numbers, saying what to pass', () => {
+    expect(() => memoryStore({ maxBytes: 0 })).toThrow(/maxBytes must be a whole number of 1 or more/);
+    let caught: unknown;
+    try {
+      memoryStore({ maxEntries: Number.NaN });
+    } catch (error) {
+      caught = error;
+    }
+    expect(InvalidArgumentError.isInstance(caught)).toBe(true);
+  });
+});

@@ -1,0 +1,86 @@
+import { InvalidArgumentError } from '@gemgate/core-transport';
+import { LRUCache } from 'lru-cache';
+import type { CacheStore } from './cache-store.js';
+
+/** What `memoryStore` takes. */
+export interface MemoryStoreOptions {
+  /** The most answers kept; the least recently used goes first. Default 1000. */
+  maxEntries?: number | undefined;
+  /** The most bytes (UTF-8 of the stored text) kept; the least recently used go first. Default 64 MiB. */
+  maxBytes?: number | undefined;
+  /** The clock expiry is read from. Default `Date.now`. */
+  now?: (() => number) | undefined;
+}
+
+/** A `CacheStore` in this process's memory, with what it holds. */
+export interface MemoryStore extends CacheStore {
+  /** How many answers it holds. */
+  readonly size: number;
+  /** How many bytes they take. */
+  readonly bytes: number;
+}
+
+interface Entry {
+  value: string;
+  expiresAt: number;
+}
+
+/**
+ * A bounded in-memory LRU store (by entries and by bytes, on `lru-cache`), the default of
+ * `responseCache`. Unlike an unbounded object keyed on the whole body, it cannot grow without
+ * limit: past either bound the least recently used answers are dropped. Expiry is read on each
+ * `get` from the `now` clock.
+ *
+ * @example
+ * ```ts
+ * import { memoryStore, responseCache } from '@gemgate/usage-cache';
+ * const cache = responseCache({ store: memoryStore({ maxEntries: 500, maxBytes: 16 * 1024 * 1024 }) });
+ * ```
+ */
+export function memoryStore({
+  maxEntries = 1000,
+  maxBytes = 64 * 1024 * 1024,
+  now = Date.now,
+}: MemoryStoreOptions = {}): MemoryStore {
+  checkPositive({ value: maxEntries, argument: 'maxEntries' });
+  checkPositive({ value: maxBytes, argument: 'maxBytes' });
+  const entries = new LRUCache<string, Entry>({
+    max: maxEntries,
+    maxSize: maxBytes,
+    sizeCalculation: (entry) => Math.max(1, Buffer.byteLength(entry.value)),
+  });
+  return {
+    inProcess: true,
+    get size() {
+      return entries.size;
+    },
+    get bytes() {
+      return entries.calculatedSize;
+    },
+    async get({ key }) {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      if (entry.expiresAt <= now()) {
+        entries.delete(key);
+        return undefined;
+      }
+      return entry.value;
+    },
+    async set({ key, value, ttlMs }) {
+      // An answer larger than the whole budget is not stored (lru-cache would refuse it anyway).
+      if (Buffer.byteLength(value) > maxBytes) return;
+      entries.set(key, { value, expiresAt: now() + ttlMs });
+    },
+    async delete({ key }) {
+      entries.delete(key);
+    },
+  };
+}
+
+function checkPositive({ value, argument }: { value: number; argument: string }): void {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InvalidArgumentError(`${argument} must be a whole number of 1 or more, got ${String(value)}.`, {
+      argument,
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import type { TransportResponse } from '@gemgate/core-transport';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cacheControl } from './cache-control.js';
+import type { CacheStore } from './cache-store.js';
+import { memoryStore } from './memory-store.js';
+import { responseCache } from './response-cache.js';
+
+const request = {
+  method: 'POST' as const,
+  path: 'v1beta/models/gemini-2.5-flash:generateContent',
+  body: { contents: [{ role: 'user', parts: [{ text: 'Hi' }] }] },
+  context: {
+    route: 'native' as const,
+    operation: 'generateContent' as const,
+    model: 'gemini-2.5-flash',
+    stream: false,
+  },
+};
+const answer: TransportResponse = {
+  kind: 'json',
+  status: 200,
+  headers: { 'content-type': 'application/json' },
+  requestId: 'r1',
+  body: { candidates: [] },
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('responseCache with a store that does not answer', () => {
+  it('goes upstream once the store timeout passes, and warns once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const hanging: CacheStore = {
+      get: () => new Promise(() => {}),
+      set: () => new Promise(() => {}),
+      delete: async () => {},
+    };
+    const warn = vi.fn();
+    const cache = responseCache({ store: hanging, storeTimeout: 250, logger: { warn } });
+    const next = vi.fn(async () => answer);
+    const call = cache(request, next);
+    await vi.advanceTimersByTimeAsync(249);
+    expect(next).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(next).toHaveBeenCalledTimes(1);
+    expect((await call).headers['x-gemgate-cache']).toBe('miss');
+    const second = cache(request, next);
+    await vi.advanceTimersByTimeAsync(250);
+    await second;
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(cache.stats().storeErrors).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses a TTL that is not a positive number of milliseconds', () => {
+    expect(() => responseCache({ ttl: -1 })).toThrow(/ttl must be a positive number of milliseconds/);
+  });
+
+  it('passes uncached calls straight on, without the control header', async () => {
+    const cache = responseCache();
+    const next = vi.fn(async () => answer);
+    await cache({ ...request, method: 'GET', headers: { 'x-gemgate-cache': 'refresh', other: '1' } }, next);
+    expect(next).toHaveBeenCalledWith(expect.objectContaining({ headers: { other: '1' } }));
+  });
+});
+
+describe('responseCache per-call TTL', () => {
+  it('keeps an answer for the TTL given in cacheControl, not the cache default', async () => {
+    let now = 10_000;
+    const cache = responseCache({ store: memoryStore({ now: () => now }), ttl: 3_600_000, now: () => now });
+    const next = vi.fn(async () => answer);
+    await cache({ ...request, headers: cacheControl({ ttl: 1_000 }) }, next);
+    now += 999;
+    const hit = await cache(request, next);
+    expect(hit.headers).toMatchObject({ 'x-gemgate-cache': 'hit', 'x-gemgate-cache-age': '999' });
+    now += 1;
+    expect((await cache(request, next)).headers['x-gemgate-cache']).toBe('miss');
+    expect(next).toHaveBeenCalledTimes(2);
+  });
+
+  it('cacheControl refuses a TTL that is not a positive number', () => {
+    expect(() => cacheControl({ ttl: 0 })).toThrow(/ttl must be a positive number of milliseconds/);
+    expect(cacheControl({ ttl: 5, noStore: true, refresh: true })).toEqual({
+      'x-gemgate-cache': 'ttl=5; no-store; refresh',
+    });
+  });
+});
+
+describe('responseCache single flight', () => {
+  it('lets each waiting call ask for itself when the first one fails', async () => {
+    const cache = responseCache();
+    let calls = 0;
+    const next = vi.fn(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('upstream down');
+      return answer;
+    });
+    const results = await Promise.allSettled([
+      cache(request, next),
+      cache(request, next),
+      cache(request, next),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    expect(cache.stats().coalesced).toBe(0);
+  });
+});

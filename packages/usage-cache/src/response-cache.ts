@@ -1,0 +1,263 @@
+import type { Logger, Middleware, TransportRequest, TransportResponse } from '@gemgate/core-transport';
+import { cacheHeader, checkTtl, parseCacheControl } from './cache-control.js';
+import { cacheKeyOf } from './cache-key.js';
+import type { CacheStore } from './cache-store.js';
+import { memoryStore } from './memory-store.js';
+import { keptHeaders, recordingEvents, replayAnswer, type StoredAnswer } from './stored-answer.js';
+
+/** What `responseCache` takes. */
+export interface ResponseCacheOptions {
+  /** Where answers are kept. Default `memoryStore()` (1000 answers, 64 MiB). */
+  store?: CacheStore | undefined;
+  /** How long an answer is kept, in ms. Default 3_600_000 (one hour). */
+  ttl?: number | undefined;
+  /**
+   * The key of a call, or `undefined` to leave it uncached. Default `cacheKeyOf` (SHA-256 of
+   * the canonical JSON of what the call asks). Wrap it to add a namespace (a tenant, a prompt version).
+   */
+  key?: ((parameters: { request: TransportRequest }) => string | undefined) | undefined;
+  /** How long a store may take to answer before the call goes upstream, in ms. Default 250. */
+  storeTimeout?: number | undefined;
+  /** Told once when the store fails (and again after it recovered and failed anew). Default `console`. */
+  logger?: Pick<Logger, 'warn'> | undefined;
+  /** The clock an answer's age is read from. Default `Date.now`. */
+  now?: (() => number) | undefined;
+}
+
+/** What a `responseCache` has done since it was made. */
+export interface ResponseCacheStats {
+  /** Calls answered from the store. */
+  hits: number;
+  /** Calls that went upstream. */
+  misses: number;
+  /** Calls answered by an identical call already under way (single flight). */
+  coalesced: number;
+  /** Answers the store accepted. */
+  stored: number;
+  /** Store operations that failed or timed out (the call then went upstream). */
+  storeErrors: number;
+}
+
+/** The cache middleware, with its counters. */
+export interface ResponseCache extends Middleware {
+  /** A copy of the counters. */
+  stats(): ResponseCacheStats;
+}
+
+const defaultTtlMs = 3_600_000;
+
+/**
+ * An exact-match response cache for both clients: put it in `middleware`. A call is answered
+ * from the store when an identical one (same route, model, contents or messages, tools, tool
+ * choice, generation and thinking config: see `cacheKeyOf`) was answered within the TTL;
+ * streamed answers are recorded while the caller reads them and replayed event by event.
+ * Errors and interrupted streams are never stored. Identical calls made while the first is
+ * under way wait for it and share its answer (single flight), so 50 concurrent identical calls
+ * cost one upstream call. A hit carries the header `x-gemgate-cache: hit` (and
+ * `x-gemgate-cache-age`), which `usageLedger` reads to bill it zero tokens. When the store
+ * fails or is slower than `storeTimeout`, calls go upstream and the logger warns once.
+ * Per-call settings travel in a header: see `cacheControl`.
+ *
+ * @example
+ * ```ts
+ * import { createGemini } from '@gemgate/native-gemini';
+ * import { responseCache } from '@gemgate/usage-cache';
+ * const cache = responseCache({ ttl: 10 * 60_000 });
+ * const gemini = createGemini({ middleware: [cache] });
+ * await gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'Hi' });
+ * await gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'Hi' }); // from the cache
+ * console.log(cache.stats()); // { hits: 1, misses: 1, ... }
+ * ```
+ */
+export function responseCache({
+  store = memoryStore(),
+  ttl = defaultTtlMs,
+  key = cacheKeyOf,
+  storeTimeout = 250,
+  logger = console,
+  now = Date.now,
+}: ResponseCacheOptions = {}): ResponseCache {
+  checkTtl({ ttl, argument: 'ttl' });
+  checkTtl({ ttl: storeTimeout, argument: 'storeTimeout' });
+  const stats: ResponseCacheStats = { hits: 0, misses: 0, coalesced: 0, stored: 0, storeErrors: 0 };
+  /** Calls under way, by store key: resolves to the stored text, or `undefined` when nothing was stored. */
+  const inFlight = new Map<string, Promise<string | undefined>>();
+  let storeFailing = false;
+
+  const guarded = async <T>(operation: () => Promise<T>): Promise<T | undefined> => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const result = store.inProcess
+        ? await operation()
+        : await Promise.race([
+            operation(),
+            new Promise<never>((_resolve, reject) => {
+              timer = setTimeout(
+                () => reject(new Error(`the store did not answer within ${storeTimeout} ms`)),
+                storeTimeout,
+              );
+              timer.unref?.();
+            }),
+          ]);
+      storeFailing = false;
+      return result;
+    } catch (error) {
+      stats.storeErrors += 1;
+      // One line per outage, not one per call: a dead Redis under load would flood the log.
+      if (!storeFailing) {
+        storeFailing = true;
+        logger.warn('gemgate response cache: the store failed; calls go upstream until it answers again', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const middleware: Middleware = async (request, next) => {
+    const header = findHeader(request.headers, cacheHeader);
+    const forwarded = header === undefined ? request : withoutHeader(request, header.name);
+    const baseKey = key({ request: forwarded });
+    if (baseKey === undefined) return next(forwarded);
+    const control = parseCacheControl({ header: header?.value });
+    const entryTtl = control.ttl ?? ttl;
+    // A streamed answer and a whole one are kept side by side: neither can always be rebuilt from the other.
+    const storeKey = `${baseKey}:${forwarded.stream ? 'stream' : 'json'}`;
+
+    if (!control.refresh) {
+      const running = inFlight.get(storeKey);
+      if (running) {
+        const text = await running;
+        if (text !== undefined) {
+          stats.coalesced += 1;
+          return replayAnswer({ stored: JSON.parse(text) as StoredAnswer, now: now() });
+        }
+        // The first call failed or stored nothing: this one asks for itself.
+        return fetchAndStore({
+          request: forwarded,
+          next,
+          storeKey,
+          ttlMs: entryTtl,
+          noStore: control.noStore,
+        });
+      }
+    }
+    let settle: (text: string | undefined) => void = () => {};
+    const lead = !control.refresh && !control.noStore;
+    if (lead) {
+      // Registered before the first await, so identical calls made in the same tick join this one.
+      inFlight.set(storeKey, new Promise((resolve) => (settle = resolve)));
+    }
+    const finish = (text: string | undefined) => {
+      if (!lead) return;
+      inFlight.delete(storeKey);
+      settle(text);
+    };
+    if (!control.refresh) {
+      const text = await guarded(() => store.get({ key: storeKey }));
+      if (text !== undefined) {
+        stats.hits += 1;
+        finish(text);
+        return replayAnswer({ stored: JSON.parse(text) as StoredAnswer, now: now() });
+      }
+    }
+    try {
+      return await fetchAndStore({
+        request: forwarded,
+        next,
+        storeKey,
+        ttlMs: entryTtl,
+        noStore: control.noStore,
+        onSettled: finish,
+      });
+    } catch (error) {
+      finish(undefined);
+      throw error;
+    }
+  };
+
+  async function fetchAndStore({
+    request,
+    next,
+    storeKey,
+    ttlMs,
+    noStore = false,
+    onSettled = () => {},
+  }: {
+    request: TransportRequest;
+    next: (request: TransportRequest) => Promise<TransportResponse>;
+    storeKey: string;
+    ttlMs: number;
+    noStore?: boolean | undefined;
+    onSettled?: ((text: string | undefined) => void) | undefined;
+  }): Promise<TransportResponse> {
+    stats.misses += 1;
+    const response = await next(request);
+    const headers = { ...response.headers, [cacheHeader]: 'miss' };
+    const save = (answer: StoredAnswer): void => {
+      const text = JSON.stringify(answer);
+      onSettled(text);
+      if (noStore) return;
+      void guarded(async () => {
+        await store.set({ key: storeKey, value: text, ttlMs });
+        stats.stored += 1;
+      });
+    };
+    if (response.kind === 'json') {
+      if (response.status >= 200 && response.status < 300 && !isErrorAnswer(response.body)) {
+        save({
+          kind: 'json',
+          status: response.status,
+          headers: keptHeaders(response.headers),
+          ...(response.requestId === undefined ? {} : { requestId: response.requestId }),
+          body: response.body,
+          storedAt: now(),
+        });
+      } else {
+        onSettled(undefined);
+      }
+      return { ...response, headers };
+    }
+    const events = recordingEvents({
+      events: response.events,
+      onComplete: (recorded) =>
+        save({
+          kind: 'stream',
+          status: response.status,
+          headers: keptHeaders(response.headers),
+          ...(response.requestId === undefined ? {} : { requestId: response.requestId }),
+          events: recorded,
+          storedAt: now(),
+        }),
+      onAbandon: () => onSettled(undefined),
+    });
+    return { ...response, headers, events };
+  }
+
+  return Object.assign(middleware, { stats: () => ({ ...stats }) });
+}
+
+/** An `{ error: ... }` envelope (or an array starting with one) sent with a 2xx is still an error. */
+function isErrorAnswer(body: unknown): boolean {
+  const first = Array.isArray(body) ? body[0] : body;
+  return typeof first === 'object' && first !== null && 'error' in first;
+}
+
+function findHeader(
+  headers: Record<string, string> | undefined,
+  wanted: string,
+): { name: string; value: string } | undefined {
+  if (!headers) return undefined;
+  for (const name in headers) {
+    if (name.toLowerCase() === wanted) return { name, value: headers[name] as string };
+  }
+  return undefined;
+}
+
+function withoutHeader(request: TransportRequest, name: string): TransportRequest {
+  const headers = { ...request.headers };
+  delete headers[name];
+  return { ...request, headers };
+}
