@@ -7,5 +7,6 @@ export function cliPaths() {
   return {
     ledger: join(paths.data, 'usage.jsonl'),
     responseCache: join(paths.cache, 'responses'),
+    modelRegistry: join(paths.cache, 'models-api.json'),
   };
 }

@@ -101,7 +101,12 @@ connectionOptions(
     .addOption(
       new Option('--api <route>', 'the route to ask').choices(['native', 'openai']).default('openai'),
     )
-    .option('--json', 'print JSON'),
+    .option('--json', 'print JSON')
+    .option(
+      '--details',
+      "each model's context, output limit, price and deprecation, from the gateway's models API (cached for a day) and gemgate's catalog",
+    )
+    .option('--refresh', 'with --details, fetch the models API again even if the cached copy is fresh'),
 ).action(async (filter: string | undefined, _options, command: Command) => {
   const { runModels } = await import('./commands/models.js');
   await runModels({ filter, options: command.opts() });

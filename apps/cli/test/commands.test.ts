@@ -118,6 +118,22 @@ describe('gemgate models, tokens, usage, cache', { timeout: 60_000 }, () => {
     expect(gateway.requests.at(-1)?.route).toBe('native');
   });
 
+  it('models --details reads the models API once, caches it, and merges the catalog', async () => {
+    const run = await runCli({ args: ['models', 'gemini-2.5-flash', '--details'], env });
+    expect(run.code).toBe(0);
+    const line = run.stdout.split('\n').find((each) => each.startsWith('gemini-2.5-flash '));
+    expect(line).toMatch(/context \d+/);
+    expect(line).toMatch(/\$[\d.]+\/M in/);
+    expect(run.stdout).toMatch(/\(models API as of \d{4}-/);
+    const fetches = () => gateway.requests.filter((request) => request.path === '/api/v1/models').length;
+    expect(fetches()).toBe(1);
+    // A second run within the day reads the cached copy; --refresh fetches again.
+    await runCli({ args: ['models', '--details', '--json'], env });
+    expect(fetches()).toBe(1);
+    await runCli({ args: ['models', '--details', '--refresh'], env });
+    expect(fetches()).toBe(2);
+  });
+
   it('tokens counts with countTokens', async () => {
     const run = await runCli({ args: ['tokens', 'How many tokens is this?'], env });
     expect(run.code).toBe(0);

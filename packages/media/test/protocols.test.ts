@@ -87,6 +87,21 @@ describe('both protocols', () => {
     },
   );
 
+  it('openai: a media part goes into messages as it is, as into native contents', async () => {
+    const media = await inlineMedia({ source: mediaBytes({ kind: 'png', byteLength: 5_000 }) });
+    const completion = await openai().chat.completions.create({
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user', content: [media, { type: 'text', text: 'What is this?' }] }],
+    });
+    expect(completion.choices[0]?.message.content?.length).toBeGreaterThan(0);
+    const sent = (gateway().requests.at(-1)!.body as { messages: Array<{ content: Array<Record<string, any>> }> })
+      .messages[0]!.content[0]!;
+    expect(sent.type).toBe('image_url');
+    const url: string = sent.image_url.url;
+    expect(url.startsWith('data:image/png;base64,')).toBe(true);
+    expect(Buffer.from(url.slice('data:image/png;base64,'.length), 'base64').length).toBe(media.byteLength);
+  });
+
   it('sends the CSV as text/csv with its file name on the OpenAI route', async () => {
     const media = await inlineMedia({ source: Buffer.from(csv), fileName: 'cities.csv' });
     expect(media.mimeType).toBe('text/csv');

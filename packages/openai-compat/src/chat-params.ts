@@ -34,10 +34,20 @@ export type UserContentPart = ChatUserContentPart;
 /** A tool call as it goes back in history; keep `extra_content` (Gemini 3's thought signature). */
 export type ToolCallParam = ChatToolCallParam;
 export type SystemMessageParam = ChatSystemMessage;
-export type UserMessageParam = ChatUserMessage;
+/**
+ * A part that knows its OpenAI form, taken in `content` as it is: `@gemgate/media`'s
+ * `inlineMedia` gives one (`toOpenAIPart()` picks `image_url`, `input_audio` or `file`).
+ */
+export interface ConvertibleContentPart {
+  toOpenAIPart(): UserContentPart;
+}
+/** A user message; its `content` parts may also be media parts (`ConvertibleContentPart`). */
+export type UserMessageParam = Omit<ChatUserMessage, 'content'> & {
+  content: string | Array<UserContentPart | ConvertibleContentPart>;
+};
 export type AssistantMessageParam = ChatAssistantMessageParam;
 export type ToolMessageParam = ChatToolMessage;
-export type ChatMessageParam = ChatMessage;
+export type ChatMessageParam = Exclude<ChatMessage, ChatUserMessage> | UserMessageParam;
 
 /** A JSON Schema object, or a zod schema (converted with `z.toJSONSchema`). */
 export type SchemaParam = Record<string, unknown> | z.ZodType;

@@ -31,6 +31,7 @@ import {
   toParseRequest,
 } from './parsed-chat-completion.js';
 import { readJsonAnswer } from './read-json-answer.js';
+import { resolveMediaParts } from './resolve-media-parts.js';
 import { transportOptionsOf } from './request-options.js';
 import { createOpenAIToolLoopAdapter } from './tool-loop-adapter.js';
 
@@ -119,12 +120,14 @@ export function createOpenAICompat(options: OpenAICompatOptions = {}): OpenAICom
   });
 
   async function sendChatCompletion({
-    params,
+    params: given,
     requestOptions = {},
   }: {
     params: ChatCompletionCreateParams;
     requestOptions?: RequestOptions | undefined;
   }): Promise<CallAnswer<ChatCompletionResult | ChatCompletionStream>> {
+    // A media part (`inlineMedia`) goes into `messages` as it is, as into native `contents`.
+    const params = resolveMediaParts({ params: given });
     checkRequestValues({ params });
     const parsed = parseChatParams({ params });
     checkToolNames({ params: parsed });

@@ -18,6 +18,12 @@ export interface ResponseCacheOptions {
   key?: ((parameters: { request: TransportRequest }) => string | undefined) | undefined;
   /** How long a store may take to answer before the call goes upstream, in ms. Default 250. */
   storeTimeout?: number | undefined;
+  /**
+   * How long an identical call waits for the one already under way before it goes upstream
+   * itself, in ms. Default 30_000. It bounds the wait behind a stream its caller never reads
+   * (whose answer would otherwise never complete).
+   */
+  coalesceTimeout?: number | undefined;
   /** Told once when the store fails (and again after it recovered and failed anew). Default `console`. */
   logger?: Pick<Logger, 'warn'> | undefined;
   /** The clock an answer's age is read from. Default `Date.now`. */
@@ -74,11 +80,13 @@ export function responseCache({
   ttl = defaultTtlMs,
   key = cacheKeyOf,
   storeTimeout = 250,
+  coalesceTimeout = 30_000,
   logger = console,
   now = Date.now,
 }: ResponseCacheOptions = {}): ResponseCache {
   checkTtl({ ttl, argument: 'ttl' });
   checkTtl({ ttl: storeTimeout, argument: 'storeTimeout' });
+  checkTtl({ ttl: coalesceTimeout, argument: 'coalesceTimeout' });
   const stats: ResponseCacheStats = { hits: 0, misses: 0, coalesced: 0, stored: 0, storeErrors: 0 };
   /** Calls under way, by store key: resolves to the stored text, or `undefined` when nothing was stored. */
   const inFlight = new Map<string, Promise<string | undefined>>();
@@ -129,7 +137,7 @@ export function responseCache({
     if (!control.refresh) {
       const running = inFlight.get(storeKey);
       if (running) {
-        const text = await running;
+        const text = await waitAtMost({ promise: running, ms: coalesceTimeout });
         if (text !== undefined) {
           stats.coalesced += 1;
           return replayAnswer({ stored: JSON.parse(text) as StoredAnswer, now: now() });
@@ -260,4 +268,19 @@ function withoutHeader(request: TransportRequest, name: string): TransportReques
   const headers = { ...request.headers };
   delete headers[name];
   return { ...request, headers };
+}
+
+/** `promise`'s value, or `undefined` once `ms` have passed without one. */
+async function waitAtMost<T>({ promise, ms }: { promise: Promise<T>; ms: number }): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+    // The wait alone must not keep a process alive.
+    timer.unref?.();
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

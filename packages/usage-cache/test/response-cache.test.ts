@@ -277,6 +277,20 @@ describe.each(stores)('responseCache on the %s store', (_name, makeStore) => {
     expect(texts[0]).not.toBe('');
   });
 
+  it('does not hang an identical call behind a stream its caller never reads: it goes upstream itself', async () => {
+    const { store } = makeStore(50);
+    const cache = responseCache({ store, coalesceTimeout: 200 });
+    const client = mock.openai({ middleware: [cache] });
+    const create = () => client.chat.completions.create({ model: 'gemini-2.5-flash', messages, stream: true });
+    // Opened (headers in) and then left unread: its answer never completes.
+    const unread = await create();
+    let text = '';
+    for await (const chunk of await create()) text += chunk.choices[0]?.delta?.content ?? '';
+    expect(text).not.toBe('');
+    expect(mock.gateway.requests).toHaveLength(2);
+    unread.abort();
+  });
+
   it('honours per-call settings: refresh skips the lookup, noStore skips storing; the header never leaves', async () => {
     const { store } = makeStore(50);
     const cache = responseCache({ store });
