@@ -1,12 +1,13 @@
 // Everything the CLI takes from @gemgate/usage-cache goes through this file, so a change of
 // that package's API is a fix here only.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Middleware, Usage } from '@gemgate/core-transport';
+import type { Middleware, ModelRegistry, Usage } from '@gemgate/core-transport';
 import {
   estimateCost,
   implicitCacheReport,
   jsonlSink,
+  priceTableFromRegistry,
   responseCache,
   summarizeUsage,
   type UsageGrouping,
@@ -43,6 +44,24 @@ export function lastAnswerFromCache(): boolean {
 /** The estimated cost of a usage, or `undefined` for a model the price table lacks. */
 export function costOf({ usage, model }: { usage: Usage; model: string }): number | undefined {
   return estimateCost({ usage, model }).usd;
+}
+
+/**
+ * The cost estimator of a session: the dated price table, refined by the gateway's own prices
+ * when `gemgate models --details` has cached its models API (read from disk, whatever its age,
+ * and never fetched here: a chat must not wait on it).
+ */
+export async function costEstimator(): Promise<typeof costOf> {
+  let registry: ModelRegistry | undefined;
+  try {
+    registry = JSON.parse(await readFile(cliPaths().modelRegistry, 'utf8')) as ModelRegistry;
+  } catch {
+    // No cached copy (or a damaged one): the dated table alone.
+    return costOf;
+  }
+  if (!Array.isArray(registry?.entries) || typeof registry.fetchedAt !== 'string') return costOf;
+  const priceTable = priceTableFromRegistry({ registry });
+  return ({ usage, model }) => estimateCost({ usage, model, priceTable }).usd;
 }
 
 /** The ledger's totals by `by`, with the implicit-cache savings per model. */

@@ -134,6 +134,19 @@ describe('gemgate models, tokens, usage, cache', { timeout: 60_000 }, () => {
     expect(fetches()).toBe(2);
   });
 
+  it("prices a chat with the gateway's own prices once models --details has cached them", async () => {
+    const fresh = { ...(await temporaryHome()), AIHUBMIX_API_KEY: apiKey, AIHUBMIX_BASE_URL: gateway.url };
+    const costOf = (stderr: string) => Number(/~\$(\d+\.\d+)/.exec(stderr)?.[1]);
+    const chat = () =>
+      runCli({ args: ['chat', '--model', 'gemini-2.0-flash', '--no-stream', 'Hello there'], env: fresh });
+    const before = costOf((await chat()).stderr);
+    expect(before).toBeGreaterThan(0);
+    expect((await runCli({ args: ['models', '--details'], env: fresh })).code).toBe(0);
+    // The mock's models API prices gemini-2.0-flash at $1/M in and $4/M out, ten times the dated table.
+    const after = costOf((await chat()).stderr);
+    expect(after).toBeGreaterThan(before * 5);
+  });
+
   it('tokens counts with countTokens', async () => {
     const run = await runCli({ args: ['tokens', 'How many tokens is this?'], env });
     expect(run.code).toBe(0);

@@ -94,8 +94,9 @@ describe('both protocols', () => {
       messages: [{ role: 'user', content: [media, { type: 'text', text: 'What is this?' }] }],
     });
     expect(completion.choices[0]?.message.content?.length).toBeGreaterThan(0);
-    const sent = (gateway().requests.at(-1)!.body as { messages: Array<{ content: Array<Record<string, any>> }> })
-      .messages[0]!.content[0]!;
+    const sent = (
+      gateway().requests.at(-1)!.body as { messages: Array<{ content: Array<Record<string, any>> }> }
+    ).messages[0]!.content[0]!;
     expect(sent.type).toBe('image_url');
     const url: string = sent.image_url.url;
     expect(url.startsWith('data:image/png;base64,')).toBe(true);

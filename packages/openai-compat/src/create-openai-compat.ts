@@ -31,8 +31,8 @@ import {
   toParseRequest,
 } from './parsed-chat-completion.js';
 import { readJsonAnswer } from './read-json-answer.js';
-import { resolveMediaParts } from './resolve-media-parts.js';
 import { transportOptionsOf } from './request-options.js';
+import { resolveMediaParts } from './resolve-media-parts.js';
 import { createOpenAIToolLoopAdapter } from './tool-loop-adapter.js';
 
 /** What `createOpenAICompat` takes: the options of both clients. Every field is optional; any other is an `InvalidArgumentError`. */

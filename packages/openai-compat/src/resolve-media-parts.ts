@@ -23,7 +23,11 @@ function isConvertible(part: unknown): part is ConvertiblePart {
  * resolveMediaParts({ params: { model, messages: [{ role: 'user', content: [photo, { type: 'text', text: 'Describe it.' }] }] } });
  * ```
  */
-export function resolveMediaParts<Params extends ChatCompletionCreateParams>({ params }: { params: Params }): Params {
+export function resolveMediaParts<Params extends ChatCompletionCreateParams>({
+  params,
+}: {
+  params: Params;
+}): Params {
   const messages = (params as { messages?: unknown }).messages;
   if (!Array.isArray(messages)) return params;
   let resolved: unknown[] | undefined;

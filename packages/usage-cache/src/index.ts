@@ -28,6 +28,7 @@ export {
   pricesOf,
   type TokenPrices,
 } from './price-table.js';
+export { priceTableFromRegistry } from './price-table-from-registry.js';
 export {
   type LayoutAdvice,
   type PromptLayoutAdvisor,

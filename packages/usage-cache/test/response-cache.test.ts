@@ -281,7 +281,8 @@ describe.each(stores)('responseCache on the %s store', (_name, makeStore) => {
     const { store } = makeStore(50);
     const cache = responseCache({ store, coalesceTimeout: 200 });
     const client = mock.openai({ middleware: [cache] });
-    const create = () => client.chat.completions.create({ model: 'gemini-2.5-flash', messages, stream: true });
+    const create = () =>
+      client.chat.completions.create({ model: 'gemini-2.5-flash', messages, stream: true });
     // Opened (headers in) and then left unread: its answer never completes.
     const unread = await create();
     let text = '';

@@ -61,7 +61,7 @@ export async function runChat({
       },
     );
   }
-  const { ledgerMiddleware, responseCacheMiddleware, costOf, lastAnswerFromCache } = await import(
+  const { ledgerMiddleware, responseCacheMiddleware, costEstimator, lastAnswerFromCache } = await import(
     '../usage-cache-adapter.js'
   );
   const middleware: Middleware[] = [await ledgerMiddleware()];
@@ -108,7 +108,7 @@ export async function runChat({
     options,
     middleware,
     attachments,
-    costOf,
+    costOf: await costEstimator(),
     fromCache: lastAnswerFromCache,
   };
   try {
