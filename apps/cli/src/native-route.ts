@@ -1,6 +1,7 @@
 import type { Middleware } from '@gemgate/core-transport';
 import { createGemini } from '@gemgate/native-gemini';
 import type { Answer, ChatRequestSettings, ChatRoute } from './chat-route.js';
+import { cliLogger } from './cli-logger.js';
 
 const resolutionNames = {
   low: 'MEDIA_RESOLUTION_LOW',
@@ -42,7 +43,7 @@ export function createNativeRoute({
     env,
     ...(timeout === undefined ? {} : { timeout }),
     middleware,
-    logger: quietLogger,
+    logger: cliLogger,
   });
   let contents: Array<{ role: string; parts: unknown[] }> = [];
   return {
@@ -109,8 +110,3 @@ function emitPart({
   const result = part.codeExecutionResult as { output?: string; outcome?: string } | undefined;
   if (result) onEvent({ type: 'code-result', output: result.output ?? '', outcome: result.outcome ?? '' });
 }
-
-const quietLogger = {
-  debug: () => {},
-  warn: (message: string) => process.stderr.write(`gemgate: warning: ${message}\n`),
-};

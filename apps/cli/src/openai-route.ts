@@ -1,6 +1,7 @@
 import type { Middleware } from '@gemgate/core-transport';
 import { type ChatCompletionResult, createOpenAICompat } from '@gemgate/openai-compat';
 import type { Answer, ChatRequestSettings, ChatRoute } from './chat-route.js';
+import { cliLogger } from './cli-logger.js';
 
 /** Builds the OpenAI-route parameters (besides `model` and `messages`) from the chat flags. */
 export function openAIParamsOf({ settings }: { settings: ChatRequestSettings }): Record<string, unknown> {
@@ -29,7 +30,12 @@ export function createOpenAIRoute({
   timeout?: number | undefined;
   middleware?: Middleware[];
 }): ChatRoute {
-  const client = createOpenAICompat({ env, ...(timeout === undefined ? {} : { timeout }), middleware });
+  const client = createOpenAICompat({
+    env,
+    ...(timeout === undefined ? {} : { timeout }),
+    middleware,
+    logger: cliLogger,
+  });
   const system = settings.system === undefined ? [] : [{ role: 'system', content: settings.system }];
   let messages: unknown[] = [];
   return {

@@ -1,6 +1,7 @@
 import { AbortedError, InvalidArgumentError, type Middleware, type Usage } from '@gemgate/core-transport';
 import { createAnswerPrinter } from '../answer-printer.js';
 import { type Answer, type ChatRequestSettings, type ChatRoute, routeOfModel } from '../chat-route.js';
+import { showSpinner } from '../cli-logger.js';
 import { exitCodes } from '../exit-codes.js';
 import { formatStats } from '../format-stats.js';
 import { readStdin } from '../read-stdin.js';
@@ -218,7 +219,13 @@ export async function askOne({
 
 async function startSpinner() {
   const { default: ora } = await import('ora');
-  return ora({ text: 'waiting for the first token', stream: process.stderr, discardStdin: false }).start();
+  const spinner = ora({
+    text: 'waiting for the first token',
+    stream: process.stderr,
+    discardStdin: false,
+  }).start();
+  showSpinner(spinner);
+  return spinner;
 }
 
 function checkFlagCombinations({ options }: { options: ChatOptions }): void {
