@@ -219,10 +219,13 @@ export async function askOne({
 
 async function startSpinner() {
   const { default: ora } = await import('ora');
+  // Only ever started on a terminal (see `askOne`); ora on its own would also switch itself off
+  // whenever CI is set and print its text as a line that is never cleared.
   const spinner = ora({
     text: 'waiting for the first token',
     stream: process.stderr,
     discardStdin: false,
+    isEnabled: true,
   }).start();
   showSpinner(spinner);
   return spinner;
