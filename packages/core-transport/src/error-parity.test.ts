@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../test/server.js';
-import { createTransport } from './create-transport.js';
+import { describe, expect, it } from 'vitest';
+import { useTestTransports } from '../test/server.js';
 import { errorFromResponse } from './error-from-response.js';
 import {
   InsufficientQuotaError,
@@ -9,34 +8,15 @@ import {
   RateLimitError,
   UpstreamError,
 } from './errors.js';
-import type { Transport, TransportOptions } from './transport-types.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const transports: Transport[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await Promise.all(transports.splice(0).map((transport) => transport.close()));
-  server.requests.length = 0;
-});
-afterAll(async () => {
-  await server.close();
-});
-
-function transport(options: Partial<TransportOptions> = {}) {
-  const created = createTransport({
-    baseURL: server.url,
+const { server, transport } = useTestTransports({
+  defaults: {
     auth: 'bearer',
     apiKey: 'sk-parity-test-key-0000',
     env: {},
     backoff: { initialDelay: 1, maxDelay: 5 },
-    ...options,
-  });
-  transports.push(created);
-  return created;
-}
+  },
+});
 
 const generate = { method: 'POST', path: 'chat/completions', body: {} } as const;
 

@@ -1,36 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../test/server.js';
-import { createTransport } from './create-transport.js';
+import { describe, expect, it } from 'vitest';
+import { useTestTransports } from '../test/server.js';
 import { InvalidArgumentError } from './errors.js';
 import { resolveBaseURL } from './resolve-config.js';
-import type { Transport, TransportOptions } from './transport-types.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const transports: Transport[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await Promise.all(transports.splice(0).map((transport) => transport.close()));
-  server.requests.length = 0;
-});
-afterAll(async () => {
-  await server.close();
-});
-
-function transport(options: Partial<TransportOptions> = {}) {
-  const created = createTransport({
-    baseURL: server.url,
+const { server, transport } = useTestTransports({
+  defaults: {
     auth: 'goog-api-key',
     env: {},
     // Retries would show as more than one request, and as a second of backoff.
     maxRetries: 2,
-    ...options,
-  });
-  transports.push(created);
-  return created;
-}
+  },
+});
 
 const generate = { method: 'POST', path: 'models/gemini-2.5-flash:generateContent', body: {} } as const;
 

@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sleep, startTestServer } from '../test/server.js';
-import { createTransport } from './create-transport.js';
+import { describe, expect, it } from 'vitest';
+import { sleep, useTestTransports } from '../test/server.js';
 import {
   ConnectionError,
   InterruptedAnswerError,
@@ -8,35 +7,16 @@ import {
   StreamInterruptedError,
   TimeoutError,
 } from './errors.js';
-import type { Transport, TransportOptions } from './transport-types.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const transports: Transport[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await Promise.all(transports.splice(0).map((transport) => transport.close()));
-  server.requests.length = 0;
-});
-afterAll(async () => {
-  await server.close();
-});
-
-function transport(options: Partial<TransportOptions> = {}) {
-  const created = createTransport({
-    baseURL: server.url,
+const { server, transport } = useTestTransports({
+  defaults: {
     auth: 'bearer',
     apiKey: 'sk-interrupted-test-key-000',
     env: {},
     backoff: { initialDelay: 1, maxDelay: 5 },
     maxRetries: 2,
-    ...options,
-  });
-  transports.push(created);
-  return created;
-}
+  },
+});
 
 const generate = { method: 'POST', path: 'chat/completions', body: { messages: [] } } as const;
 const half = '{"choices":[{"message":{"content":"The answer is';

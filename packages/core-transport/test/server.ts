@@ -1,5 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createTransport } from '../src/create-transport.js';
+import type { Transport, TransportOptions } from '../src/transport-types.js';
 
 export type Handler = (request: http.IncomingMessage, response: http.ServerResponse, body: string) => void;
 
@@ -71,3 +74,40 @@ export async function writeByteByByte(response: http.ServerResponse, text: strin
 }
 
 export const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * One test server for the file, and a `transport(options)` factory pointed at it with the file's
+ * `defaults`; transports are closed and the recorded requests forgotten after each test.
+ */
+export function useTestTransports({ defaults }: { defaults: Omit<TransportOptions, 'baseURL'> }) {
+  let started: TestServer | undefined;
+  const transports: Transport[] = [];
+  beforeAll(async () => {
+    started = await startTestServer();
+  });
+  afterEach(async () => {
+    await Promise.all(transports.splice(0).map((transport) => transport.close()));
+    if (started) started.requests.length = 0;
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const server = {
+    get url() {
+      return started!.url;
+    },
+    get requests() {
+      return started!.requests;
+    },
+    handle: (handler: Handler) => started!.handle(handler),
+    waitForNoSockets: (timeoutMs?: number) => started!.waitForNoSockets(timeoutMs),
+  };
+  const transport = (options: Partial<TransportOptions> = {}): Transport => {
+    const created = createTransport({ ...defaults, baseURL: started!.url, ...options });
+    transports.push(created);
+    return created;
+  };
+  return { server, transport };
+}

@@ -1,7 +1,6 @@
 import { AbortedError, InvalidArgumentError, type Middleware, type Usage } from '@gemgate/core-transport';
 import { createAnswerPrinter } from '../answer-printer.js';
 import { type Answer, type ChatRequestSettings, type ChatRoute, routeOfModel } from '../chat-route.js';
-import { showSpinner } from '../cli-logger.js';
 import { exitCodes } from '../exit-codes.js';
 import { formatStats } from '../format-stats.js';
 import { readStdin } from '../read-stdin.js';
@@ -221,14 +220,12 @@ async function startSpinner() {
   const { default: ora } = await import('ora');
   // Only ever started on a terminal (see `askOne`); ora on its own would also switch itself off
   // whenever CI is set and print its text as a line that is never cleared.
-  const spinner = ora({
+  return ora({
     text: 'waiting for the first token',
     stream: process.stderr,
     discardStdin: false,
     isEnabled: true,
   }).start();
-  showSpinner(spinner);
-  return spinner;
 }
 
 function checkFlagCombinations({ options }: { options: ChatOptions }): void {
