@@ -1,7 +1,8 @@
 // Peak memory of one large inline upload through the native client: the file as a base64 string
 // (what a caller without binary slots does) against the file streamed through a `BinarySlot`.
 // Each mode runs in a fresh process against the raw-http upstream (its own process, which drains
-// the body); the figure is the process's peak RSS above what it held just before the upload.
+// the body); the figure is the process's peak RSS above what it held just before the upload (the
+// kernel's high-water mark reset after the warmed-up process settled: see peak-rss.mjs).
 //
 //   node src/inline-upload-memory.mjs [--megabytes 15]
 //
@@ -13,6 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measurePeakRss } from './peak-rss.mjs';
 import { startUpstream } from './start-upstream.mjs';
 
 const self = fileURLToPath(import.meta.url);
@@ -67,26 +69,19 @@ async function runChild({ mode, path, url }) {
   const gemini = createGemini({ apiKey: 'sk-bench', baseURL: `${url}/gemini`, env: {} });
   // Warm the client and its connection so only the upload's memory is left to measure.
   await gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'warm up' });
-  const startMiB = process.memoryUsage().rss / 2 ** 20;
-  const data =
-    mode === 'binary-slot'
-      ? binarySource({ byteLength: statSync(path).size, open: () => createReadStream(path) })
-      : readFileSync(path).toString('base64');
-  const response = await gemini.models.generateContent({
-    model: 'gemini-2.5-flash',
-    contents: [
-      { role: 'user', parts: [{ text: 'Describe it.' }, { inlineData: { mimeType: 'image/png', data } }] },
-    ],
+  const peak = await measurePeakRss(async () => {
+    const data =
+      mode === 'binary-slot'
+        ? binarySource({ byteLength: statSync(path).size, open: () => createReadStream(path) })
+        : readFileSync(path).toString('base64');
+    const response = await gemini.models.generateContent({
+      model: 'gemini-2.5-flash',
+      contents: [
+        { role: 'user', parts: [{ text: 'Describe it.' }, { inlineData: { mimeType: 'image/png', data } }] },
+      ],
+    });
+    if (response.text !== 'pong') throw new Error(`Unexpected answer: ${response.text}`);
   });
-  if (response.text !== 'pong') throw new Error(`Unexpected answer: ${response.text}`);
-  // maxRSS is in KiB and covers the whole process life, hence the start figure subtracted.
-  const peakMiB = process.resourceUsage().maxRSS / 1024;
   await gemini.close();
-  console.log(
-    JSON.stringify({
-      startMiB: Number(startMiB.toFixed(1)),
-      peakMiB: Number(peakMiB.toFixed(1)),
-      peakAboveStartMiB: Number((peakMiB - startMiB).toFixed(1)),
-    }),
-  );
+  console.log(JSON.stringify(peak));
 }

@@ -2,11 +2,15 @@
 // run (issue 10). Each mode runs in a fresh process (repeated, medians reported) against the
 // raw-http upstream (its own process, which drains the body and answers small; the OpenAI route
 // answers a short stream). Figures: peak RSS above what the process held just before the upload
-// (maxRSS covers the process's life, so the start is subtracted), and the CPU (user + system) of
+// (the kernel's high-water mark reset after the warmed-up process settled: see peak-rss.mjs),
+// and the CPU (user + system) of
 // the upload itself, as a ratio to the floor measured in the same run: raw `undici.request`
 // with the body built by `readFileSync(...).toString('base64')`.
 //
-//   node src/media-upload-memory.mjs [--megabytes 15] [--repeats 5]
+//   node src/media-upload-memory.mjs [--megabytes 15] [--repeats 5] [--no-write]
+//
+// Unless --no-write is given, the rows go to results/memory.json and the memory table of
+// results/latest.md.
 //
 // Targets (issue 10): `@gemgate/media` peak RSS added <= 1.5x the file size on both routes, CPU
 // <= 1.2x the floor. The children load the workspace sources through tsx (`gemgate-source`), so
@@ -17,7 +21,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measurePeakRss } from './peak-rss.mjs';
 import { startUpstream } from './start-upstream.mjs';
+import { writeMemoryResults } from './write-results.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
@@ -119,6 +125,8 @@ async function runParent() {
     );
   }
   console.log(JSON.stringify({ fileMegabytes: megabytes, repeats, rows }));
+  if (!process.argv.includes('--no-write'))
+    await writeMemoryResults({ rows, fileMegabytes: megabytes, repeats });
 }
 
 function runInChild({ route, mode, path, url }) {
@@ -274,20 +282,15 @@ async function driverFor({ route, mode, path, url }) {
 
 async function runChild({ route, mode, path, url }) {
   const driver = await driverFor({ route, mode, path, url });
-  const startMiB = process.memoryUsage().rss / 2 ** 20;
-  const cpuBefore = process.cpuUsage();
-  await driver.upload();
-  const cpu = process.cpuUsage(cpuBefore);
-  const peakMiB = process.resourceUsage().maxRSS / 1024;
+  let cpuMs = 0;
+  const peak = await measurePeakRss(async () => {
+    const cpuBefore = process.cpuUsage();
+    await driver.upload();
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuMs = (cpu.user + cpu.system) / 1000;
+  });
   await driver.close();
-  console.log(
-    JSON.stringify({
-      startMiB: Number(startMiB.toFixed(1)),
-      peakMiB: Number(peakMiB.toFixed(1)),
-      peakAboveStartMiB: Number((peakMiB - startMiB).toFixed(1)),
-      cpuMs: (cpu.user + cpu.system) / 1000,
-    }),
-  );
+  console.log(JSON.stringify({ ...peak, cpuMs }));
 }
 
 // Last, so every helper above is initialised before either side runs.

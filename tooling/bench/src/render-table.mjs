@@ -27,6 +27,50 @@ export function renderTable({ rows, date = new Date() }) {
       : `≤ ${row.target.toFixed(2)}× ${row.ratio <= row.target ? 'met' : 'MISSED'}`,
     row.measuredAt ?? '',
   ]);
+  const { line, separator } = layout({ header, body, rightAligned });
+  return [
+    `Written ${date.toISOString()} on Node ${process.version} (${process.platform} ${process.arch}); each row carries the time it was measured.`,
+    'CPU is user + system time of the driver process only (the upstream runs in its own process).',
+    '',
+    line(header),
+    separator,
+    ...body.map(line),
+    '',
+  ].join('\n');
+}
+
+/**
+ * The memory figures of `media-upload-memory.mjs` as a markdown table: peak RSS one upload adds,
+ * as MiB and as a multiple of the file, and its CPU as a ratio to the floor in the same run.
+ * @param {{ rows: any[], fileMegabytes: number, repeats: number, measuredAt: string }} options
+ */
+export function renderMemoryTable({ rows, fileMegabytes, repeats, measuredAt }) {
+  const header = ['route', 'mode', 'peak RSS added (MiB)', '× file', 'CPU × floor', 'target', 'measured'];
+  const rightAligned = [false, false, true, true, true, false, false];
+  const body = rows.map((row) => [
+    row.route,
+    row.mode,
+    row.peakAddedMiB.toFixed(1),
+    `${row.peakToFile.toFixed(2)}×`,
+    `${row.cpuToFloor.toFixed(2)}×`,
+    row.mode === '@gemgate/media'
+      ? `≤ 1.50× file, ≤ 1.20× CPU ${row.peakToFile <= 1.5 && row.cpuToFloor <= 1.2 ? 'met' : 'MISSED'}`
+      : '',
+    measuredAt,
+  ]);
+  const { line, separator } = layout({ header, body, rightAligned });
+  return [
+    `One ${fileMegabytes} MB image sent inline, each mode in a fresh process, medians of ${repeats} (\`src/media-upload-memory.mjs\`; how the peak is taken: \`src/peak-rss.mjs\`).`,
+    '',
+    line(header),
+    separator,
+    ...body.map(line),
+    '',
+  ].join('\n');
+}
+
+/** Pads cells the way biome formats markdown tables. */
+function layout({ header, body, rightAligned }) {
   const widths = header.map((title, column) =>
     Math.max(3, title.length, ...body.map((cells) => cells[column].length)),
   );
@@ -39,13 +83,5 @@ export function renderTable({ rows, date = new Date() }) {
   const separator = `| ${widths
     .map((width, column) => (rightAligned[column] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width)))
     .join(' | ')} |`;
-  return [
-    `Written ${date.toISOString()} on Node ${process.version} (${process.platform} ${process.arch}); each row carries the time it was measured.`,
-    'CPU is user + system time of the driver process only (the upstream runs in its own process).',
-    '',
-    line(header),
-    separator,
-    ...body.map(line),
-    '',
-  ].join('\n');
+  return { line, separator };
 }

@@ -9,6 +9,7 @@ import { discoverWorkloads } from './discover-workloads.mjs';
 import { renderTable } from './render-table.mjs';
 import { runImportWorkload } from './run-import-workload.mjs';
 import { runWorkload } from './run-workload.mjs';
+import { readMemoryResults, renderResultsPage } from './write-results.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -65,5 +66,5 @@ const merged = [...previous.filter((row) => !ranNow.has(row.workload)), ...rows]
   left.workload.localeCompare(right.workload),
 );
 await writeFile(rowsFile, `${JSON.stringify(merged, null, 2)}\n`);
-await writeFile(values.output, `# gemgate benchmarks\n\n${renderTable({ rows: merged })}`);
+await writeFile(values.output, renderResultsPage({ cpuRows: merged, memory: await readMemoryResults() }));
 process.stdout.write(renderTable({ rows }));
