@@ -200,6 +200,14 @@ describe('createTransport', () => {
     expect(body.headers['content-type']).toBe('application/json');
   });
 
+  it('pairs a JSON answer with the text it was parsed from (what a cache keeps)', async () => {
+    echo();
+    const response = await transport().request(post({}));
+    if (response.kind !== 'json') throw new Error('expected a JSON answer');
+    expect(response.wire?.body).toBe(response.body);
+    expect(JSON.parse(response.wire?.text ?? '')).toEqual(response.body);
+  });
+
   it('keeps a query written on the base URL on every call', async () => {
     echo();
     const response = await transport({ baseURL: `${origin}/gemini/?tenant=a%20b` }).request(

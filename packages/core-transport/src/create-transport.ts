@@ -296,7 +296,7 @@ export function createTransport(options: TransportOptions): Transport {
     const error = errorOfEnvelope({ status, headers, body, secrets });
     if (error)
       return { failed: true, error, retryAfterMs: parseRetryDelay({ headers, body: error.responseBody }) };
-    return { kind: 'json', status, headers, requestId, body };
+    return { kind: 'json', status, headers, requestId, body, wire: { text, body } };
   }
 
   let closing: Promise<void> | undefined;

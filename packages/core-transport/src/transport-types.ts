@@ -98,6 +98,13 @@ export interface JsonTransportResponse extends TransportResponseBase {
   kind: 'json';
   /** The parsed body (`undefined` for an empty 2xx body). */
   body: unknown;
+  /**
+   * The text the transport parsed `body` from, paired with that very `body`: a cache can keep
+   * the answer as it came, without serializing it again. Trust `text` only while
+   * `wire.body === body`; a middleware that answers with another body leaves the pair behind
+   * (and may drop it), and no middleware should edit a `body` in place.
+   */
+  wire?: { readonly text: string; readonly body: unknown } | undefined;
 }
 
 /**

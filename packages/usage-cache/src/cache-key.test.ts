@@ -1,6 +1,8 @@
+import { hash } from 'node:crypto';
 import type { TransportRequest } from '@gemgate/core-transport';
 import { describe, expect, it } from 'vitest';
 import { cacheKeyOf } from './cache-key.js';
+import { canonicalJson } from './canonical-json.js';
 
 const nativeRequest = (overrides: Partial<TransportRequest> = {}): TransportRequest => ({
   method: 'POST',
@@ -97,5 +99,80 @@ describe('cacheKeyOf', () => {
     expect(
       cacheKeyOf({ request: nativeRequest({ body: { kind: 'json', value: nativeRequest().body } }) }),
     ).toBe(cacheKeyOf({ request: nativeRequest() }));
+  });
+});
+
+describe('cacheKeyOf, written member by member', () => {
+  // The definition it documents, built the slow way: an object of the semantic fields, then
+  // canonicalJson, then SHA-256.
+  const byDefinition = (request: TransportRequest): string => {
+    const {
+      stream: _stream,
+      stream_options: _options,
+      ...body
+    } = (request.body ?? {}) as Record<string, unknown>;
+    const query = Object.fromEntries(
+      Object.entries(request.query ?? {}).filter(
+        ([name, value]) => value !== undefined && name !== 'key' && name !== 'alt',
+      ),
+    );
+    const operation = request.context?.operation;
+    const material = {
+      route: request.context?.route,
+      operation: operation === 'streamGenerateContent' ? 'generateContent' : operation,
+      path: request.path.replace(':streamGenerateContent', ':generateContent'),
+      query: Object.keys(query).length === 0 ? undefined : query,
+      body: request.body === undefined ? undefined : body,
+    };
+    return hash('sha256', canonicalJson({ value: material }), 'hex');
+  };
+
+  it.each<[string, TransportRequest]>([
+    ['a native call', nativeRequest()],
+    [
+      'a native stream with alt=sse and a key',
+      nativeRequest({
+        path: 'v1beta/models/gemini-2.5-flash:streamGenerateContent',
+        query: { alt: 'sse', key: 'sk-secret', extra: 1 },
+        context: {
+          route: 'native',
+          operation: 'streamGenerateContent',
+          model: 'gemini-2.5-flash',
+          stream: true,
+        },
+      }),
+    ],
+    [
+      'an OpenAI stream',
+      {
+        method: 'POST',
+        path: 'chat/completions',
+        body: {
+          model: 'm',
+          stream: true,
+          stream_options: { include_usage: true },
+          messages: [{ role: 'user', content: 'é "q" \n' }],
+          temperature: 0.5,
+          n: undefined,
+        },
+        context: { route: 'openai', operation: 'chat.completions', model: 'm', stream: true },
+      },
+    ],
+    ['no context and no body', { method: 'POST', path: 'v1beta/models/x:countTokens' }],
+    [
+      'a body marked json',
+      {
+        method: 'POST',
+        path: 'embeddings',
+        body: { kind: 'json', value: { input: ['a', 'b'], model: 'e' } },
+        context: { route: 'openai', operation: 'embeddings', model: 'e', stream: false },
+      },
+    ],
+  ])('equals SHA-256 of the canonical JSON of its semantic fields: %s', (_name, request) => {
+    const plain =
+      request.body && (request.body as { kind?: string }).kind === 'json'
+        ? { ...request, body: (request.body as { value: unknown }).value }
+        : request;
+    expect(cacheKeyOf({ request })).toBe(byDefinition(plain));
   });
 });

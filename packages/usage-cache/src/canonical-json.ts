@@ -13,6 +13,17 @@ export function canonicalJson({ value }: { value: unknown }): string {
   return write(value) ?? 'null';
 }
 
+/**
+ * `canonicalJson` of `value` with the named top-level members left out (when `value` is a plain
+ * object): what `cacheKeyOf` hashes, without copying the body to drop its transport fields.
+ * `undefined` when `value` has no JSON form.
+ */
+export function canonicalJsonWithout(value: unknown, omitted: ReadonlySet<string>): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return write(value);
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return write(value);
+  return writeObject(value as Record<string, unknown>, omitted);
+}
+
 function write(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
@@ -40,10 +51,15 @@ function write(value: unknown): string | undefined {
   }
   const toJSON = (value as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === 'function') return write(toJSON.call(value));
+  return writeObject(value as Record<string, unknown>, undefined);
+}
+
+function writeObject(value: Record<string, unknown>, omitted: ReadonlySet<string> | undefined): string {
   const names = Object.keys(value).sort();
   let text = '{';
   for (const name of names) {
-    const member = write((value as Record<string, unknown>)[name]);
+    if (omitted?.has(name)) continue;
+    const member = write(value[name]);
     if (member === undefined) continue;
     if (text.length > 1) text += ',';
     text += `${JSON.stringify(name)}:${member}`;

@@ -42,6 +42,13 @@ export {
   type ResponseCacheStats,
   responseCache,
 } from './response-cache.js';
+export {
+  type SqliteDatabaseLike,
+  type SqliteSink,
+  type SqliteSinkOptions,
+  type SqliteStatementLike,
+  sqliteSink,
+} from './sqlite-sink.js';
 export type { StoredAnswer } from './stored-answer.js';
 export {
   summarizeUsage,

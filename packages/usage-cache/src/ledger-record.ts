@@ -1,4 +1,5 @@
 import type { Operation, Usage } from '@gemgate/core-transport';
+import type { UsageGrouping, UsageTotals } from './summarize-usage.js';
 
 /** One call as `usageLedger` records it. Never holds the API key: `keyId` is a label. */
 export interface LedgerRecord {
@@ -34,6 +35,18 @@ export interface LedgerRecord {
 export interface LedgerSink {
   /** Adds one record. */
   write(record: LedgerRecord): Promise<void>;
+  /**
+   * Optional synchronous twin of `write`, for a sink that can add a record at once (memory,
+   * SQLite): `usageLedger` then calls it instead, so a call costs no promise for its record.
+   * It throws when the record cannot be written.
+   */
+  writeSync?(record: LedgerRecord): void;
   /** Every record, oldest first. */
   read(): Promise<LedgerRecord[]>;
+  /**
+   * Sums where the records are kept (SQL `GROUP BY`), for a sink that can: `usageLedger`'s
+   * `totals` then asks this instead of reading every record. The result must equal
+   * `summarizeUsage({ entries: await read(), by })`.
+   */
+  totals?(parameters: { by?: UsageGrouping | undefined }): Promise<Record<string, UsageTotals>>;
 }

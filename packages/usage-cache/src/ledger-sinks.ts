@@ -16,6 +16,9 @@ export function memorySink(): LedgerSink & { readonly records: readonly LedgerRe
   const records: LedgerRecord[] = [];
   return {
     records,
+    writeSync(record) {
+      records.push(record);
+    },
     async write(record) {
       records.push(record);
     },

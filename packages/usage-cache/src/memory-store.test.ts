@@ -55,4 +55,19 @@ describe('memoryStore', () => {
     }
     expect(InvalidArgumentError.isInstance(caught)).toBe(true);
   });
+
+  it('answers synchronously through getSync and setSync, the same entries as get and set', async () => {
+    let now = 0;
+    const store = memoryStore({ maxEntries: 2, now: () => now });
+    store.setSync({ key: 'a', value: 'é', ttlMs: 10 });
+    expect(await store.get({ key: 'a' })).toBe('é');
+    await store.set({ key: 'b', value: 'b', ttlMs: 10 });
+    expect(store.getSync({ key: 'b' })).toBe('b');
+    expect(store.bytes).toBe(3);
+    store.setSync({ key: 'c', value: 'c', ttlMs: 10 });
+    // `a` was the least recently used.
+    expect(store.getSync({ key: 'a' })).toBeUndefined();
+    now = 10;
+    expect(store.getSync({ key: 'c' })).toBeUndefined();
+  });
 });

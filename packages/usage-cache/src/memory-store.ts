@@ -14,6 +14,8 @@ export interface MemoryStoreOptions {
 
 /** A `CacheStore` in this process's memory, with what it holds. */
 export interface MemoryStore extends CacheStore {
+  getSync(parameters: { key: string }): string | undefined;
+  setSync(parameters: { key: string; value: string; ttlMs: number }): void;
   /** How many answers it holds. */
   readonly size: number;
   /** How many bytes they take. */
@@ -47,8 +49,22 @@ export function memoryStore({
   const entries = new LRUCache<string, Entry>({
     max: maxEntries,
     maxSize: maxBytes,
-    sizeCalculation: (entry) => Math.max(1, Buffer.byteLength(entry.value)),
   });
+  const getSync = ({ key }: { key: string }): string | undefined => {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= now()) {
+      entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  };
+  const setSync = ({ key, value, ttlMs }: { key: string; value: string; ttlMs: number }): void => {
+    const size = Buffer.byteLength(value);
+    // An answer larger than the whole budget is not stored (lru-cache would refuse it anyway).
+    if (size > maxBytes) return;
+    entries.set(key, { value, expiresAt: now() + ttlMs }, { size: Math.max(1, size) });
+  };
   return {
     inProcess: true,
     get size() {
@@ -57,19 +73,13 @@ export function memoryStore({
     get bytes() {
       return entries.calculatedSize;
     },
+    getSync,
+    setSync,
     async get({ key }) {
-      const entry = entries.get(key);
-      if (!entry) return undefined;
-      if (entry.expiresAt <= now()) {
-        entries.delete(key);
-        return undefined;
-      }
-      return entry.value;
+      return getSync({ key });
     },
     async set({ key, value, ttlMs }) {
-      // An answer larger than the whole budget is not stored (lru-cache would refuse it anyway).
-      if (Buffer.byteLength(value) > maxBytes) return;
-      entries.set(key, { value, expiresAt: now() + ttlMs });
+      setSync({ key, value, ttlMs });
     },
     async delete({ key }) {
       entries.delete(key);

@@ -52,6 +52,33 @@ describe('responseCache with a store that does not answer', () => {
     expect(cache.stats().storeErrors).toBeGreaterThanOrEqual(2);
   });
 
+  it('goes upstream when a synchronous store throws, warns once, and uses it again once it answers', async () => {
+    let broken = true;
+    const inner = memoryStore();
+    const flaky: CacheStore = {
+      ...inner,
+      getSync: (parameters) => {
+        if (broken) throw new Error('store down');
+        return inner.getSync(parameters);
+      },
+      setSync: (parameters) => {
+        if (broken) throw new Error('store down');
+        inner.setSync(parameters);
+      },
+    };
+    const warn = vi.fn();
+    const cache = responseCache({ store: flaky, logger: { warn } });
+    const next = vi.fn(async () => answer);
+    expect((await cache(request, next)).headers['x-gemgate-cache']).toBe('miss');
+    expect((await cache(request, next)).headers['x-gemgate-cache']).toBe('miss');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(cache.stats().storeErrors).toBe(4);
+    broken = false;
+    await cache(request, next);
+    expect((await cache(request, next)).headers['x-gemgate-cache']).toBe('hit');
+    expect(next).toHaveBeenCalledTimes(3);
+  });
+
   it('refuses a TTL that is not a positive number of milliseconds', () => {
     expect(() => responseCache({ ttl: -1 })).toThrow(/ttl must be a positive number of milliseconds/);
   });
@@ -102,5 +129,60 @@ describe('responseCache single flight', () => {
     ]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
     expect(cache.stats().coalesced).toBe(0);
+  });
+});
+
+describe('responseCache storing what the transport read', () => {
+  // As the transport answers: `wire` pairs the parsed body with the text it came from.
+  const wireText =
+    '{ "candidates" : [ { "content" : { "parts" : [ { "text" : "Hi \\u00e9" } ] } } ], "zeta": 1.50 }';
+  const fromWire = (): TransportResponse & { kind: 'json' } => {
+    const body = JSON.parse(wireText);
+    return {
+      kind: 'json',
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      requestId: 'r1',
+      body,
+      wire: { text: wireText, body },
+    };
+  };
+
+  it('keeps the wire text as it came, and a hit gives back an equal body', async () => {
+    const inner = memoryStore();
+    const written: string[] = [];
+    const recording: CacheStore = {
+      ...inner,
+      setSync: (entry) => {
+        written.push(entry.value);
+        inner.setSync(entry);
+      },
+    };
+    const cache = responseCache({ store: recording });
+    const miss = await cache(request, async () => fromWire());
+    // Written around the upstream's own text (its spacing and `1.50` kept), not re-serialized.
+    expect(written).toHaveLength(1);
+    expect(written[0]).toContain(`"body":${wireText}}`);
+    const hit = await cache(request, async () => {
+      throw new Error('not called: a hit');
+    });
+    expect(hit.headers['x-gemgate-cache']).toBe('hit');
+    expect(hit.kind === 'json' && hit.body).toEqual(JSON.parse(wireText));
+    expect(hit.kind === 'json' && hit.body).toEqual(miss.kind === 'json' && miss.body);
+    expect(hit.requestId).toBe('r1');
+  });
+
+  it('stores the body a middleware below answered with, not the text of the one it replaced', async () => {
+    const cache = responseCache();
+    const replaced = async (): Promise<TransportResponse> => {
+      const original = fromWire();
+      // A middleware below the cache that rewrites answers: `wire` still holds the old text.
+      return { ...original, body: { candidates: [], rewritten: true } };
+    };
+    await cache(request, replaced);
+    const hit = await cache(request, async () => {
+      throw new Error('not called: a hit');
+    });
+    expect(hit.kind === 'json' && hit.body).toEqual({ candidates: [], rewritten: true });
   });
 });

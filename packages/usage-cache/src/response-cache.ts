@@ -3,7 +3,13 @@ import { cacheHeader, checkTtl, parseCacheControl } from './cache-control.js';
 import { cacheKeyOf } from './cache-key.js';
 import type { CacheStore } from './cache-store.js';
 import { memoryStore } from './memory-store.js';
-import { keptHeaders, recordingEvents, replayAnswer, type StoredAnswer } from './stored-answer.js';
+import {
+  jsonAnswerText,
+  keptHeaders,
+  recordingEvents,
+  replayAnswer,
+  type StoredAnswer,
+} from './stored-answer.js';
 
 /** What `responseCache` takes. */
 export interface ResponseCacheOptions {
@@ -88,9 +94,24 @@ export function responseCache({
   checkTtl({ ttl: storeTimeout, argument: 'storeTimeout' });
   checkTtl({ ttl: coalesceTimeout, argument: 'coalesceTimeout' });
   const stats: ResponseCacheStats = { hits: 0, misses: 0, coalesced: 0, stored: 0, storeErrors: 0 };
-  /** Calls under way, by store key: resolves to the stored text, or `undefined` when nothing was stored. */
-  const inFlight = new Map<string, Promise<string | undefined>>();
+  /** Calls under way, by store key; see `Flight`. */
+  const inFlight = new Map<string, Flight>();
   let storeFailing = false;
+
+  const storeAnswered = (): void => {
+    storeFailing = false;
+  };
+  const storeFailed = (error: unknown): undefined => {
+    stats.storeErrors += 1;
+    // One line per outage, not one per call: a dead Redis under load would flood the log.
+    if (!storeFailing) {
+      storeFailing = true;
+      logger.warn('gemgate response cache: the store failed; calls go upstream until it answers again', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+    return undefined;
+  };
 
   const guarded = async <T>(operation: () => Promise<T>): Promise<T | undefined> => {
     let timer: NodeJS.Timeout | undefined;
@@ -107,86 +128,127 @@ export function responseCache({
               timer.unref?.();
             }),
           ]);
-      storeFailing = false;
+      storeAnswered();
       return result;
     } catch (error) {
-      stats.storeErrors += 1;
-      // One line per outage, not one per call: a dead Redis under load would flood the log.
-      if (!storeFailing) {
-        storeFailing = true;
-        logger.warn('gemgate response cache: the store failed; calls go upstream until it answers again', {
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-      return undefined;
+      return storeFailed(error);
     } finally {
       clearTimeout(timer);
     }
   };
 
-  const middleware: Middleware = async (request, next) => {
+  /** The stored text, synchronously when the store can (a miss then costs no promise), else a promise. */
+  const lookUp = (storeKey: string): string | undefined | Promise<string | undefined> => {
+    if (!store.getSync) return guarded(() => store.get({ key: storeKey }));
+    try {
+      const text = store.getSync({ key: storeKey });
+      storeAnswered();
+      return text;
+    } catch (error) {
+      return storeFailed(error);
+    }
+  };
+
+  const keep = ({ storeKey, text, ttlMs }: { storeKey: string; text: string; ttlMs: number }): void => {
+    if (store.setSync) {
+      try {
+        store.setSync({ key: storeKey, value: text, ttlMs });
+        stats.stored += 1;
+        storeAnswered();
+      } catch (error) {
+        storeFailed(error);
+      }
+      return;
+    }
+    void guarded(async () => {
+      await store.set({ key: storeKey, value: text, ttlMs });
+      stats.stored += 1;
+    });
+  };
+
+  // Not an async function: a miss on an in-process store then adds no promise of its own to the
+  // call (the bench's usage-cache-miss row holds the cache to 5% of a miss's CPU).
+  const middleware: Middleware = (request, next) => {
+    try {
+      return cached(request, next);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+
+  function cached(
+    request: TransportRequest,
+    next: (request: TransportRequest) => Promise<TransportResponse>,
+  ): Promise<TransportResponse> {
     const header = findHeader(request.headers, cacheHeader);
     const forwarded = header === undefined ? request : withoutHeader(request, header.name);
     const baseKey = key({ request: forwarded });
     if (baseKey === undefined) return next(forwarded);
     const control = parseCacheControl({ header: header?.value });
-    const entryTtl = control.ttl ?? ttl;
+    const ttlMs = control.ttl ?? ttl;
     // A streamed answer and a whole one are kept side by side: neither can always be rebuilt from the other.
     const storeKey = `${baseKey}:${forwarded.stream ? 'stream' : 'json'}`;
+    const noStore = control.noStore;
 
     if (!control.refresh) {
-      const running = inFlight.get(storeKey);
-      if (running) {
-        const text = await waitAtMost({ promise: running, ms: coalesceTimeout });
-        if (text !== undefined) {
-          stats.coalesced += 1;
-          return replayAnswer({ stored: JSON.parse(text) as StoredAnswer, now: now() });
-        }
-        // The first call failed or stored nothing: this one asks for itself.
-        return fetchAndStore({
-          request: forwarded,
-          next,
-          storeKey,
-          ttlMs: entryTtl,
-          noStore: control.noStore,
-        });
+      const flight = inFlight.get(storeKey);
+      if (flight) {
+        flight.answer ??= new Promise((resolve) => (flight.settle = resolve));
+        return joinRunning({ running: flight.answer, request: forwarded, next, storeKey, ttlMs, noStore });
       }
     }
-    let settle: (text: string | undefined) => void = () => {};
-    const lead = !control.refresh && !control.noStore;
-    if (lead) {
-      // Registered before the first await, so identical calls made in the same tick join this one.
-      inFlight.set(storeKey, new Promise((resolve) => (settle = resolve)));
-    }
+    const flight: Flight | undefined = control.refresh || noStore ? undefined : {};
+    // Registered before anything is awaited, so identical calls made in the same tick join this one.
+    if (flight) inFlight.set(storeKey, flight);
     const finish = (text: string | undefined) => {
-      if (!lead) return;
+      if (!flight) return;
       inFlight.delete(storeKey);
-      settle(text);
+      flight.settle?.(text);
     };
-    if (!control.refresh) {
-      const text = await guarded(() => store.get({ key: storeKey }));
-      if (text !== undefined) {
-        stats.hits += 1;
-        finish(text);
-        return replayAnswer({ stored: JSON.parse(text) as StoredAnswer, now: now() });
-      }
-    }
-    try {
-      return await fetchAndStore({
-        request: forwarded,
-        next,
-        storeKey,
-        ttlMs: entryTtl,
-        noStore: control.noStore,
-        onSettled: finish,
-      });
-    } catch (error) {
-      finish(undefined);
-      throw error;
-    }
-  };
+    const fetch = () =>
+      fetchAndStore({ request: forwarded, next, storeKey, ttlMs, noStore, onSettled: finish }).catch(
+        (error: unknown) => {
+          finish(undefined);
+          throw error;
+        },
+      );
+    if (control.refresh) return fetch();
+    const found = lookUp(storeKey);
+    const answer = (text: string | undefined): Promise<TransportResponse> => {
+      if (text === undefined) return fetch();
+      stats.hits += 1;
+      finish(text);
+      return Promise.resolve(replayAnswer({ stored: JSON.parse(text) as StoredAnswer, now: now() }));
+    };
+    return typeof found === 'object' ? found.then(answer) : answer(found);
+  }
 
-  async function fetchAndStore({
+  /** An identical call is under way: its answer, or (when it stored nothing) one's own call. */
+  async function joinRunning({
+    running,
+    request,
+    next,
+    storeKey,
+    ttlMs,
+    noStore,
+  }: {
+    running: Promise<string | undefined>;
+    request: TransportRequest;
+    next: (request: TransportRequest) => Promise<TransportResponse>;
+    storeKey: string;
+    ttlMs: number;
+    noStore: boolean | undefined;
+  }): Promise<TransportResponse> {
+    const text = await waitAtMost({ promise: running, ms: coalesceTimeout });
+    if (text !== undefined) {
+      stats.coalesced += 1;
+      return replayAnswer({ stored: JSON.parse(text) as StoredAnswer, now: now() });
+    }
+    // The first call failed or stored nothing: this one asks for itself.
+    return fetchAndStore({ request, next, storeKey, ttlMs, noStore });
+  }
+
+  function fetchAndStore({
     request,
     next,
     storeKey,
@@ -202,49 +264,63 @@ export function responseCache({
     onSettled?: ((text: string | undefined) => void) | undefined;
   }): Promise<TransportResponse> {
     stats.misses += 1;
-    const response = await next(request);
-    const headers = { ...response.headers, [cacheHeader]: 'miss' };
-    const save = (answer: StoredAnswer): void => {
-      const text = JSON.stringify(answer);
+    const save = (text: string): void => {
       onSettled(text);
-      if (noStore) return;
-      void guarded(async () => {
-        await store.set({ key: storeKey, value: text, ttlMs });
-        stats.stored += 1;
-      });
+      if (!noStore) keep({ storeKey, text, ttlMs });
     };
-    if (response.kind === 'json') {
-      if (response.status >= 200 && response.status < 300 && !isErrorAnswer(response.body)) {
-        save({
-          kind: 'json',
-          status: response.status,
-          headers: keptHeaders(response.headers),
-          ...(response.requestId === undefined ? {} : { requestId: response.requestId }),
-          body: response.body,
-          storedAt: now(),
-        });
-      } else {
-        onSettled(undefined);
+    return next(request).then((response) => {
+      const headers = { ...response.headers, [cacheHeader]: 'miss' };
+      if (response.kind === 'json') {
+        if (response.status >= 200 && response.status < 300 && !isErrorAnswer(response.body)) {
+          // The wire text only while it is still the text of this body (see `wire`).
+          const wire = response.wire;
+          const bodyText =
+            wire !== undefined && wire.body === response.body && wire.text !== '' ? wire.text : undefined;
+          save(
+            jsonAnswerText({
+              status: response.status,
+              headers: keptHeaders(response.headers),
+              requestId: response.requestId,
+              body: response.body,
+              bodyText,
+              storedAt: now(),
+            }),
+          );
+        } else {
+          onSettled(undefined);
+        }
+        return { ...response, headers };
       }
-      return { ...response, headers };
-    }
-    const events = recordingEvents({
-      events: response.events,
-      onComplete: (recorded) =>
-        save({
-          kind: 'stream',
-          status: response.status,
-          headers: keptHeaders(response.headers),
-          ...(response.requestId === undefined ? {} : { requestId: response.requestId }),
-          events: recorded,
-          storedAt: now(),
-        }),
-      onAbandon: () => onSettled(undefined),
+      const events = recordingEvents({
+        events: response.events,
+        onComplete: (recorded) => {
+          const answer: StoredAnswer = {
+            kind: 'stream',
+            status: response.status,
+            headers: keptHeaders(response.headers),
+            ...(response.requestId === undefined ? {} : { requestId: response.requestId }),
+            events: recorded,
+            storedAt: now(),
+          };
+          save(JSON.stringify(answer));
+        },
+        onAbandon: () => onSettled(undefined),
+      });
+      return { ...response, headers, events };
     });
-    return { ...response, headers, events };
   }
 
   return Object.assign(middleware, { stats: () => ({ ...stats }) });
+}
+
+/**
+ * A call under way that identical calls may wait for. Its promise is made only when a second
+ * call arrives, so a call nobody joins (nearly every miss) costs no promise for single flight.
+ */
+interface Flight {
+  /** Resolves to the stored text, or `undefined` when nothing was stored. */
+  answer?: Promise<string | undefined>;
+  settle?: (text: string | undefined) => void;
 }
 
 /** An `{ error: ... }` envelope (or an array starting with one) sent with a 2xx is still an error. */

@@ -28,6 +28,40 @@ export function keptHeaders(headers: Record<string, string>): Record<string, str
   return kept;
 }
 
+/**
+ * The stored text of a whole answer. Given `bodyText`, the text `body` was parsed from, it is
+ * written around that text instead of serializing `body` again (most of a miss's cost).
+ */
+export function jsonAnswerText({
+  status,
+  headers,
+  requestId,
+  body,
+  bodyText,
+  storedAt,
+}: {
+  status: number;
+  headers: Record<string, string>;
+  requestId: string | undefined;
+  body: unknown;
+  bodyText: string | undefined;
+  storedAt: number;
+}): string {
+  if (bodyText === undefined) {
+    const answer: StoredAnswer = {
+      kind: 'json',
+      status,
+      headers,
+      ...(requestId === undefined ? {} : { requestId }),
+      body,
+      storedAt,
+    };
+    return JSON.stringify(answer);
+  }
+  const id = requestId === undefined ? '' : `"requestId":${JSON.stringify(requestId)},`;
+  return `{"kind":"json","status":${status},"headers":${JSON.stringify(headers)},${id}"storedAt":${storedAt},"body":${bodyText}}`;
+}
+
 /** A stored answer as the transport response it was, marked as a cache hit. */
 export function replayAnswer({ stored, now }: { stored: StoredAnswer; now: number }): TransportResponse {
   const headers = {

@@ -43,6 +43,11 @@ describe('summarizeUsage', () => {
     });
   });
 
+  it('sums costs without drift: ten calls at $0.1 are $1 exactly', () => {
+    const tenCalls = Array.from({ length: 10 }, () => entry({ costUsd: 0.1 }));
+    expect(summarizeUsage({ entries: tenCalls }).all?.costUsd).toBe(1);
+  });
+
   it('groups by model, route, key id and UTC day', () => {
     expect(Object.keys(summarizeUsage({ entries, by: 'model' })).sort()).toEqual([
       'gemini-2.5-flash',

@@ -45,19 +45,45 @@ export function summarizeUsage({
   by?: UsageGrouping | undefined;
 }): Record<string, UsageTotals> {
   const groups: Record<string, UsageTotals> = {};
+  const costSums = new Map<UsageTotals, CompensatedSum>();
   for (const entry of entries) {
     const name = groupOf({ entry, by });
     let totals = groups[name];
     if (!totals) {
       totals = { calls: 0, usage: emptyUsage(), costUsd: 0, callsWithoutCost: 0 };
       groups[name] = totals;
+      costSums.set(totals, { sum: 0, error: 0 });
     }
     totals.calls += 1;
     if (entry.usage) totals.usage = addUsage(totals.usage, entry.usage);
     if (entry.costUsd === undefined) totals.callsWithoutCost += 1;
-    else totals.costUsd += entry.costUsd;
+    else addCompensated({ running: costSums.get(totals)!, value: entry.costUsd });
   }
+  for (const [totals, running] of costSums) totals.costUsd = resultOf({ running });
   return groups;
+}
+
+/**
+ * A Kahan-Babuska-Neumaier running sum. Summing many small prices one after another drifts
+ * (ten calls at $0.1 come to $0.9999999999999999); this one does not, and it is the very
+ * algorithm of SQLite's `sum()` (3.43 and later), so `sqliteSink`'s SQL totals equal these
+ * to the last bit.
+ */
+interface CompensatedSum {
+  sum: number;
+  error: number;
+}
+
+function addCompensated({ running, value }: { running: CompensatedSum; value: number }): void {
+  const next = running.sum + value;
+  running.error +=
+    Math.abs(running.sum) > Math.abs(value) ? running.sum - next + value : value - next + running.sum;
+  running.sum = next;
+}
+
+function resultOf({ running }: { running: CompensatedSum }): number {
+  // SQLite drops a correction that overflowed rather than return NaN; so do we.
+  return Number.isFinite(running.error) ? running.sum + running.error : running.sum;
 }
 
 function groupOf({ entry, by }: { entry: UsageEntry; by: UsageGrouping | undefined }): string {

@@ -53,7 +53,7 @@ export function keyIdOf({ apiKey }: { apiKey: string }): string {
 
 /**
  * Middleware that writes one record per call (time, key id, model, route, operation, usage,
- * cost, cache hit, latency, error class) to a sink: memory, a JSONL file or Redis. Put it
+ * cost, cache hit, latency, error class) to a sink: memory, a JSONL file, SQLite or Redis. Put it
  * before `responseCache` in `middleware`, so it sees hits too (billed as zero tokens). Streams
  * are recorded when they end, with the last usage snapshot. A usage whose total does not add up
  * is recorded with `checkUsage`'s sentence and warned about, both numbers in it.
@@ -76,14 +76,23 @@ export function usageLedger({
 }: UsageLedgerOptions = {}): UsageLedger {
   const pending = new Set<Promise<void>>();
 
+  const warnUnwritten = (error: unknown): void => {
+    logger.warn('gemgate usage ledger: a record could not be written', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  };
   const write = (record: LedgerRecord): void => {
+    if (sink.writeSync) {
+      try {
+        sink.writeSync(record);
+      } catch (error) {
+        warnUnwritten(error);
+      }
+      return;
+    }
     const written = sink
       .write(record)
-      .catch((error: unknown) => {
-        logger.warn('gemgate usage ledger: a record could not be written', {
-          error: error instanceof Error ? error.message : String(error),
-        });
-      })
+      .catch(warnUnwritten)
       .finally(() => pending.delete(written));
     pending.add(written);
   };
@@ -235,6 +244,7 @@ export function usageLedger({
     },
     async totals({ by }: { by?: UsageGrouping | undefined } = {}) {
       await flush();
+      if (sink.totals) return sink.totals({ by });
       return summarizeUsage({ entries: await sink.read(), by });
     },
   });

@@ -136,6 +136,34 @@ describe('usageLedger', () => {
     expect(JSON.stringify(await ledger.records())).not.toContain(testApiKey);
   });
 
+  it('writes through a sink’s writeSync when it has one, and a failing one only warns', async () => {
+    const written: unknown[] = [];
+    let failing = false;
+    const sink: LedgerSink = {
+      writeSync(record) {
+        if (failing) throw new Error('disk full');
+        written.push(record);
+      },
+      write: async () => {
+        throw new Error('write is not called when writeSync exists');
+      },
+      read: async () => written as never,
+    };
+    const warn = vi.fn();
+    const ledger = usageLedger({ sink, logger: { warn } });
+    const gemini = mock.native({ middleware: [ledger] });
+    await gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'Hi' });
+    // Written before the call returned: no promise to wait for.
+    expect(written).toHaveLength(1);
+    failing = true;
+    const answer = await gemini.models.generateContent({ model: 'gemini-2.5-flash', contents: 'Hi again' });
+    expect(answer.text).toBeTruthy();
+    expect(warn).toHaveBeenCalledWith('gemgate usage ledger: a record could not be written', {
+      error: 'disk full',
+    });
+    expect(written).toHaveLength(1);
+  });
+
   it('records a failed call with its error class', async () => {
     const ledger = usageLedger({ logger: quiet });
     const gemini = mock.native({ middleware: [ledger] });
