@@ -38,9 +38,17 @@ function validateWorkload({ workload, file }) {
   if (!['mock-gateway', 'raw-http', 'none'].includes(workload?.upstream)) {
     problems.push("`upstream` must be 'mock-gateway', 'raw-http' or 'none'");
   }
-  for (const field of ['iterations', 'warmup', 'repeats']) {
-    if (!Number.isInteger(workload?.[field]) || workload[field] < 0)
-      problems.push(`\`${field}\` must be a whole number`);
+  // A paired workload runs `paired.rounds` batches of `paired.batch` calls instead of
+  // `repeats` runs of `iterations` (see run-paired-workload.mjs).
+  const counts = workload?.paired
+    ? [
+        ['warmup', workload.warmup],
+        ['paired.batch', workload.paired.batch],
+        ['paired.rounds', workload.paired.rounds],
+      ]
+    : ['iterations', 'warmup', 'repeats'].map((field) => [field, workload?.[field]]);
+  for (const [field, value] of counts) {
+    if (!Number.isInteger(value) || value < 0) problems.push(`\`${field}\` must be a whole number`);
   }
   if (problems.length > 0) throw new Error(`Workload ${file}: ${problems.join('; ')}.`);
 }

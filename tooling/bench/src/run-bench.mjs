@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { discoverWorkloads } from './discover-workloads.mjs';
 import { renderTable } from './render-table.mjs';
 import { runImportWorkload } from './run-import-workload.mjs';
+import { runPairedWorkload } from './run-paired-workload.mjs';
 import { runWorkload } from './run-workload.mjs';
 import { readMemoryResults, renderResultsPage } from './write-results.mjs';
 
@@ -38,6 +39,18 @@ for (const { file, workload } of workloads) {
     continue;
   }
   process.stderr.write(`bench: ${workload.name} (${Object.keys(workload.drivers).join(', ')})\n`);
+  if (workload.paired) {
+    rows.push(
+      ...(await runPairedWorkload({
+        file,
+        workload,
+        ...(values.smoke ? { batch: 3, rounds: 1 } : {}),
+        ...(values.repeats === undefined || values.smoke ? {} : { rounds: Number(values.repeats) }),
+        warmup: values.warmup === undefined ? undefined : Number(values.warmup),
+      })),
+    );
+    continue;
+  }
   rows.push(
     ...(await runWorkload({
       file,

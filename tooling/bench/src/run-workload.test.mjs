@@ -47,6 +47,37 @@ describe('the bench harness', () => {
   });
 });
 
+describe('the paired harness', () => {
+  it('has the drivers take turns in batches and reports the median ratio of the rounds', async () => {
+    const { runPairedWorkload } = await import('./run-paired-workload.mjs');
+    const file = fileURLToPath(new URL('./__fixtures__/paired-workload.mjs', import.meta.url));
+    const { default: workload } = await import(file);
+    const rows = await runPairedWorkload({ file, workload });
+    const [idle, busy] = rows;
+    expect(rows.map((row) => row.driver)).toEqual(['idle', 'busy']);
+    expect(idle).toMatchObject({ ratio: 1, isBaseline: true, repeats: 4, iterations: 80, paired: true });
+    // Twice the CPU per call, whatever the machine's speed: well apart from 1.
+    expect(busy?.ratio).toBeGreaterThan(1.5);
+    expect(busy?.ratio).toBeLessThan(2.6);
+    expect(busy?.met).toBe(false);
+    expect(busy?.cpuMicrosecondsPerOp).toBeGreaterThan(idle?.cpuMicrosecondsPerOp ?? Infinity);
+  });
+
+  it('fails the run when a driver gives a wrong answer, naming it', async () => {
+    const { runPairedWorkload } = await import('./run-paired-workload.mjs');
+    const file = fileURLToPath(new URL('./__fixtures__/paired-workload.mjs', import.meta.url));
+    process.env.GEMGATE_BENCH_WRONG_DRIVER = '1';
+    try {
+      const { default: workload } = await import(`${file}?wrong`);
+      await expect(runPairedWorkload({ file, workload })).rejects.toThrow(
+        /Driver "wrong" stopped[\s\S]*wrong answered 41/,
+      );
+    } finally {
+      delete process.env.GEMGATE_BENCH_WRONG_DRIVER;
+    }
+  });
+});
+
 describe('the import-time harness', () => {
   it('imports each module in fresh processes and reports ratios to the baseline module', async () => {
     const { runImportWorkload } = await import('./run-import-workload.mjs');
