@@ -79,6 +79,20 @@ describe('responseCache with a store that does not answer', () => {
     expect(next).toHaveBeenCalledTimes(3);
   });
 
+  it('settles the call under way when the next step throws instead of rejecting, so identical calls do not wait for it', async () => {
+    const cache = responseCache({ coalesceTimeout: 60_000 });
+    const throwing = () => {
+      throw new Error('thrown, not rejected');
+    };
+    await expect(cache(request, throwing as never)).rejects.toThrow('thrown, not rejected');
+    const next = vi.fn(async () => answer);
+    const second = cache(request, next);
+    const stalled = new Promise((resolve) => setTimeout(() => resolve('stalled'), 500));
+    const first = await Promise.race([second, stalled]);
+    expect(first).not.toBe('stalled');
+    expect(next).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses a TTL that is not a positive number of milliseconds', () => {
     expect(() => responseCache({ ttl: -1 })).toThrow(/ttl must be a positive number of milliseconds/);
   });

@@ -268,7 +268,14 @@ export function responseCache({
       onSettled(text);
       if (!noStore) keep({ storeKey, text, ttlMs });
     };
-    return next(request).then((response) => {
+    let answered: Promise<TransportResponse>;
+    try {
+      answered = next(request);
+    } catch (error) {
+      // A middleware below that throws instead of rejecting must still settle this call's flight.
+      answered = Promise.reject(error);
+    }
+    return answered.then((response) => {
       const headers = { ...response.headers, [cacheHeader]: 'miss' };
       if (response.kind === 'json') {
         if (response.status >= 200 && response.status < 300 && !isErrorAnswer(response.body)) {
