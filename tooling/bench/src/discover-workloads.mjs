@@ -38,13 +38,15 @@ function validateWorkload({ workload, file }) {
   if (!['mock-gateway', 'raw-http', 'none'].includes(workload?.upstream)) {
     problems.push("`upstream` must be 'mock-gateway', 'raw-http' or 'none'");
   }
-  // A paired workload runs `paired.rounds` batches of `paired.batch` calls instead of
-  // `repeats` runs of `iterations` (see run-paired-workload.mjs).
+  // A paired workload runs `paired.rounds` batches of `paired.batch` calls, cycling through
+  // `paired.processes` processes per driver, instead of `repeats` runs of `iterations`
+  // (see run-paired-workload.mjs).
   const counts = workload?.paired
     ? [
         ['warmup', workload.warmup],
         ['paired.batch', workload.paired.batch],
         ['paired.rounds', workload.paired.rounds],
+        ['paired.processes', workload.paired.processes ?? 1],
       ]
     : ['iterations', 'warmup', 'repeats'].map((field) => [field, workload?.[field]]);
   for (const [field, value] of counts) {

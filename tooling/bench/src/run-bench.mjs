@@ -44,7 +44,7 @@ for (const { file, workload } of workloads) {
       ...(await runPairedWorkload({
         file,
         workload,
-        ...(values.smoke ? { batch: 3, rounds: 1 } : {}),
+        ...(values.smoke ? { batch: 3, rounds: 1, processes: 1 } : {}),
         ...(values.repeats === undefined || values.smoke ? {} : { rounds: Number(values.repeats) }),
         warmup: values.warmup === undefined ? undefined : Number(values.warmup),
       })),

@@ -7,19 +7,22 @@ import { startUpstream } from './start-upstream.mjs';
 const driverServer = fileURLToPath(new URL('./driver-server.mjs', import.meta.url));
 
 /**
- * Runs a workload whose target is a small ratio (a few percent) in paired batches: every driver
- * runs in its own process, all at once, and the parent has them take turns, one batch of calls
- * each per round, the order alternating. A round's ratio compares batches run seconds apart, so
- * the machine's drift (which moved whole runs by ±15% here) cancels out; the figure is the
- * median of the rounds' ratios, next to each driver's median CPU per call.
+ * Runs a workload whose target is a small ratio (a few percent) in paired batches: each driver
+ * runs in `processes` long-lived processes, all at once, and the parent has them take turns,
+ * one batch of calls each per round, the order alternating. A round's ratio compares batches run
+ * seconds apart, so the machine's drift (which moved whole runs by ±15% here) cancels out; the
+ * rounds cycle through the processes, because one process's JIT and heap luck stays with it for
+ * its whole life (one process per driver still read anywhere from 1.05x to 1.16x). The figure
+ * is the median of the rounds' ratios, next to each driver's median CPU per call.
  *
- * @param {{ file: string, workload: any, batch?: number, rounds?: number, warmup?: number }} options
+ * @param {{ file: string, workload: any, batch?: number, rounds?: number, processes?: number, warmup?: number }} options
  */
 export async function runPairedWorkload({
   file,
   workload,
   batch = workload.paired.batch,
   rounds = workload.paired.rounds,
+  processes = workload.paired.processes ?? 1,
   warmup,
 }) {
   if (!Object.hasOwn(workload.drivers, workload.baseline)) {
@@ -29,14 +32,20 @@ export async function runPairedWorkload({
   }
   const upstream = await startUpstream({ kind: workload.upstream });
   const names = Object.keys(workload.drivers);
-  const servers = [];
+  /** `groups[index]` holds one process of every driver. */
+  const groups = [];
   try {
-    for (const name of names) {
-      servers.push(await startDriverServer({ file, driver: name, upstreamURL: upstream.url, warmup }));
+    for (let index = 0; index < Math.max(1, processes); index++) {
+      const group = [];
+      groups.push(group);
+      for (const name of names) {
+        group.push(await startDriverServer({ file, driver: name, upstreamURL: upstream.url, warmup }));
+      }
     }
     const batches = Object.fromEntries(names.map((name) => [name, []]));
     for (let round = 0; round < Math.max(1, rounds); round++) {
-      const order = round % 2 === 1 ? [...servers].reverse() : servers;
+      const group = groups[round % groups.length];
+      const order = Math.floor(round / groups.length) % 2 === 1 ? [...group].reverse() : group;
       for (const server of order) batches[server.driver].push(await server.run(batch));
     }
     const baselineBatches = batches[workload.baseline];
@@ -63,7 +72,7 @@ export async function runPairedWorkload({
       };
     });
   } finally {
-    await Promise.all(servers.map((server) => server.close()));
+    await Promise.all(groups.flat().map((server) => server.close()));
     await upstream.stop();
   }
 }

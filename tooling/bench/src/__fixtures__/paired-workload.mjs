@@ -9,7 +9,7 @@ export default {
   description: 'Two drivers that burn a known amount of CPU per call.',
   baseline: 'idle',
   targets: { busy: 1.05 },
-  paired: { batch: 20, rounds: 4 },
+  paired: { batch: 20, rounds: 4, processes: 2 },
   warmup: 2,
   upstream: 'none',
   drivers: {
