@@ -147,6 +147,9 @@ describe('responseCache single flight', () => {
 });
 
 describe('responseCache storing what the transport read', () => {
+  const notCalledOnAHit = async (): Promise<TransportResponse> => {
+    throw new Error('not called: a hit');
+  };
   // As the transport answers: `wire` pairs the parsed body with the text it came from.
   const wireText =
     '{ "candidates" : [ { "content" : { "parts" : [ { "text" : "Hi \\u00e9" } ] } } ], "zeta": 1.50 }';
@@ -177,9 +180,7 @@ describe('responseCache storing what the transport read', () => {
     // Written around the upstream's own text (its spacing and `1.50` kept), not re-serialized.
     expect(written).toHaveLength(1);
     expect(written[0]).toContain(`"body":${wireText}}`);
-    const hit = await cache(request, async () => {
-      throw new Error('not called: a hit');
-    });
+    const hit = await cache(request, notCalledOnAHit);
     expect(hit.headers['x-gemgate-cache']).toBe('hit');
     expect(hit.kind === 'json' && hit.body).toEqual(JSON.parse(wireText));
     expect(hit.kind === 'json' && hit.body).toEqual(miss.kind === 'json' && miss.body);
@@ -194,9 +195,7 @@ describe('responseCache storing what the transport read', () => {
       return { ...original, body: { candidates: [], rewritten: true } };
     };
     await cache(request, replaced);
-    const hit = await cache(request, async () => {
-      throw new Error('not called: a hit');
-    });
+    const hit = await cache(request, notCalledOnAHit);
     expect(hit.kind === 'json' && hit.body).toEqual({ candidates: [], rewritten: true });
   });
 });

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { median } from './run-workload.mjs';
+import { median, minuteStamp } from './run-workload.mjs';
 
 const run = promisify(execFile);
 const importHost = fileURLToPath(new URL('./import-host.mjs', import.meta.url));
@@ -30,7 +30,7 @@ export async function runImportWorkload({ workload, repeats = workload.repeats }
     cpuMicrosecondsPerOp: median(runs[name].map((result) => result.cpuMicroseconds)),
     wallMicrosecondsPerOp: median(runs[name].map((result) => result.wallMicroseconds)),
     repeats: runs[name].length,
-    measuredAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
+    measuredAt: minuteStamp(),
   }));
   const baseline = rows.find((row) => row.driver === workload.baseline);
   for (const row of rows) {

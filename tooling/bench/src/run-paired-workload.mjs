@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { median } from './run-workload.mjs';
+import { checkBaseline, median, minuteStamp } from './run-workload.mjs';
 import { startUpstream } from './start-upstream.mjs';
 
 const driverServer = fileURLToPath(new URL('./driver-server.mjs', import.meta.url));
@@ -25,11 +25,7 @@ export async function runPairedWorkload({
   processes = workload.paired.processes ?? 1,
   warmup,
 }) {
-  if (!Object.hasOwn(workload.drivers, workload.baseline)) {
-    throw new Error(
-      `Workload ${workload.name}: baseline "${workload.baseline}" is not one of its drivers (${Object.keys(workload.drivers).join(', ')}).`,
-    );
-  }
+  checkBaseline({ workload });
   const upstream = await startUpstream({ kind: workload.upstream });
   const names = Object.keys(workload.drivers);
   /** `groups[index]` holds one process of every driver. */
@@ -49,7 +45,7 @@ export async function runPairedWorkload({
       for (const server of order) batches[server.driver].push(await server.run(batch));
     }
     const baselineBatches = batches[workload.baseline];
-    const measuredAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
+    const measuredAt = minuteStamp();
     return names.map((driver) => {
       const runs = batches[driver];
       const ratio = median(

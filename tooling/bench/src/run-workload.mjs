@@ -12,12 +12,7 @@ const driverHost = fileURLToPath(new URL('./driver-host.mjs', import.meta.url));
  * @param {{ file: string, workload: any, iterations?: number, warmup?: number, repeats?: number }} options
  */
 export async function runWorkload({ file, workload, iterations, warmup, repeats = workload.repeats }) {
-  // Checked first: a misspelt baseline would otherwise fail only after every driver has run.
-  if (!Object.hasOwn(workload.drivers, workload.baseline)) {
-    throw new Error(
-      `Workload ${workload.name}: baseline "${workload.baseline}" is not one of its drivers (${Object.keys(workload.drivers).join(', ')}).`,
-    );
-  }
+  checkBaseline({ workload });
   const upstream = await startUpstream({ kind: workload.upstream });
   try {
     const runs = Object.fromEntries(Object.keys(workload.drivers).map((name) => [name, []]));
@@ -38,7 +33,7 @@ export async function runWorkload({ file, workload, iterations, warmup, repeats 
       cpuMicrosecondsPerOp: median(results.map((result) => result.cpuMicrosecondsPerOp)),
       wallMicrosecondsPerOp: median(results.map((result) => result.wallMicrosecondsPerOp)),
       repeats: results.length,
-      measuredAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      measuredAt: minuteStamp(),
     }));
     const baseline = rows.find((row) => row.driver === workload.baseline);
     for (const row of rows) {
@@ -89,6 +84,23 @@ function runDriver({ file, driver, upstreamURL, iterations, warmup }) {
       }
     });
   });
+}
+
+/**
+ * Checked before anything runs: a misspelt baseline would otherwise fail only after every
+ * driver has run.
+ */
+export function checkBaseline({ workload }) {
+  if (!Object.hasOwn(workload.drivers, workload.baseline)) {
+    throw new Error(
+      `Workload ${workload.name}: baseline "${workload.baseline}" is not one of its drivers (${Object.keys(workload.drivers).join(', ')}).`,
+    );
+  }
+}
+
+/** The time a row was measured, to the minute, as the results table shows it. */
+export function minuteStamp() {
+  return new Date().toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** @param {number[]} values */

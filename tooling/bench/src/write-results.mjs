@@ -3,6 +3,7 @@
 // the other's last figures kept.
 import { readFile, writeFile } from 'node:fs/promises';
 import { renderMemoryTable, renderTable } from './render-table.mjs';
+import { minuteStamp } from './run-workload.mjs';
 
 const resultsDirectory = new URL('../results/', import.meta.url);
 
@@ -29,8 +30,7 @@ export function readMemoryResults() {
 
 /** Keeps one run of `media-upload-memory.mjs` and rewrites results/latest.md around it. */
 export async function writeMemoryResults({ rows, fileMegabytes, repeats }) {
-  const measuredAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  const memory = { fileMegabytes, repeats, measuredAt, rows };
+  const memory = { fileMegabytes, repeats, measuredAt: minuteStamp(), rows };
   await writeFile(new URL('memory.json', resultsDirectory), `${JSON.stringify(memory, null, 2)}\n`);
   const cpuRows = (await readJson(new URL('latest.json', resultsDirectory))) ?? [];
   await writeFile(new URL('latest.md', resultsDirectory), renderResultsPage({ cpuRows, memory }));
