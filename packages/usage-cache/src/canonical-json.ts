@@ -27,7 +27,7 @@ export function canonicalJsonWithout(value: unknown, omitted: ReadonlySet<string
 function write(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return quoted(value);
     case 'number':
       return Number.isFinite(value) ? String(value) : 'null';
     case 'boolean':
@@ -62,7 +62,39 @@ function writeObject(value: Record<string, unknown>, omitted: ReadonlySet<string
     const member = write(value[name]);
     if (member === undefined) continue;
     if (text.length > 1) text += ',';
-    text += `${JSON.stringify(name)}:${member}`;
+    text += `${quotedName(name)}:${member}`;
   }
   return `${text}}`;
+}
+
+/**
+ * `JSON.stringify(text)`. A short string with nothing to escape (roles, enum values, model ids,
+ * most names) is quoted here: a scan in JavaScript costs less than a call into the JSON
+ * serializer, which a request's key otherwise makes for every string in it.
+ */
+export function quoted(text: string): string {
+  if (text.length > 96) return JSON.stringify(text);
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // Control characters, quotes and backslashes are escaped, and lone surrogates too (JSON.stringify is
+    // well-formed): any surrogate goes to the serializer.
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
+      return JSON.stringify(text);
+    }
+  }
+  return `"${text}"`;
+}
+
+/** Member names quoted once: requests repeat the same few (`contents`, `parts`, `text`, `role`). */
+const quotedNames = new Map<string, string>();
+const maxQuotedNames = 4096;
+
+function quotedName(name: string): string {
+  let text = quotedNames.get(name);
+  if (text === undefined) {
+    text = quoted(name);
+    // Bounded: names made up per call (ids as keys) must not grow this without end.
+    if (quotedNames.size < maxQuotedNames) quotedNames.set(name, text);
+  }
+  return text;
 }

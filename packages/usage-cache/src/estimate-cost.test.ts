@@ -1,7 +1,8 @@
 import { emptyUsage, type Usage } from '@gemgate/core-transport';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateCost } from './estimate-cost.js';
-import { geminiPriceTable, type PriceTable } from './price-table.js';
+import { costUsd, estimateCost } from './estimate-cost.js';
+import { geminiPriceTable, type PriceTable, pricesOf } from './price-table.js';
 
 const usage = (counts: Partial<Usage>): Usage => ({ ...emptyUsage(), ...counts });
 
@@ -78,5 +79,35 @@ describe('estimateCost against a hand-computed table', () => {
     const cost = estimateCost({ model: 'claude-3-opus', usage: usage({ inputTokens: 10, totalTokens: 10 }) });
     expect(cost.usd).toBeUndefined();
     expect(cost.warning).toMatch(/No price for model "claude-3-opus"/);
+  });
+});
+
+describe("costUsd, the ledger's cost of a call", () => {
+  it('is exactly estimateCost(...).usd for every model of the table, on both sides of every tier', () => {
+    const models = Object.keys(geminiPriceTable.models);
+    const count = fc.integer({ min: 0, max: 2_000_000 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...models),
+        count,
+        count,
+        count,
+        count,
+        (model, input, cached, tool, output) => {
+          const counts = usage({
+            inputTokens: input,
+            cachedInputTokens: cached,
+            toolUseInputTokens: tool,
+            outputTokens: output,
+          });
+          const prices = pricesOf({ model, priceTable: geminiPriceTable });
+          expect(prices).toBeDefined();
+          expect(costUsd({ usage: counts, prices: prices! })).toBe(
+            estimateCost({ usage: counts, model }).usd,
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

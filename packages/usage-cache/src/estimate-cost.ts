@@ -1,5 +1,11 @@
 import type { Usage } from '@gemgate/core-transport';
-import { geminiPriceTable, type PriceTable, pricesOf, type TokenPrices } from './price-table.js';
+import {
+  geminiPriceTable,
+  type ModelPrices,
+  type PriceTable,
+  pricesOf,
+  type TokenPrices,
+} from './price-table.js';
 
 /** What one call cost, part by part. */
 export interface CostEstimate {
@@ -49,28 +55,50 @@ export function estimateCost({
       warning: `No price for model ${model === undefined ? '(none)' : `"${model}"`} in price table ${priceTable.version}; pass a priceTable that lists it.`,
     };
   }
-  const band = bandOf({ prices: modelPrices, promptTokens: usage.inputTokens });
+  const breakdown = costBreakdown({ usage, prices: modelPrices });
+  const usd = breakdown.input + breakdown.cachedInput + breakdown.toolUseInput + breakdown.output;
+  return { usd, breakdown, priceTable: table };
+}
+
+/** `estimateCost`'s parts for a model whose prices are known. */
+export function costBreakdown({
+  usage,
+  prices,
+}: {
+  usage: Usage;
+  prices: ModelPrices;
+}): CostEstimate['breakdown'] {
+  const band = bandOf({ prices, promptTokens: usage.inputTokens });
   const cached = Math.min(usage.cachedInputTokens, usage.inputTokens);
-  const breakdown = {
+  return {
     input: ((usage.inputTokens - cached) * band.input) / 1e6,
     cachedInput: (cached * band.cachedInput) / 1e6,
     toolUseInput: (usage.toolUseInputTokens * band.input) / 1e6,
     output: (usage.outputTokens * band.output) / 1e6,
   };
-  const usd = breakdown.input + breakdown.cachedInput + breakdown.toolUseInput + breakdown.output;
-  return { usd, breakdown, priceTable: table };
 }
 
-function bandOf({
-  prices,
-  promptTokens,
-}: {
-  prices: TokenPrices & { tiers?: ReadonlyArray<TokenPrices & { abovePromptTokens: number }> | undefined };
-  promptTokens: number;
-}): TokenPrices {
+/**
+ * `estimateCost(...).usd` for a model whose prices are known, without building the breakdown
+ * (the ledger prices every call): the same parts, summed in the same order.
+ */
+export function costUsd({ usage, prices }: { usage: Usage; prices: ModelPrices }): number {
+  const band = bandOf({ prices, promptTokens: usage.inputTokens });
+  const cached = Math.min(usage.cachedInputTokens, usage.inputTokens);
+  return (
+    ((usage.inputTokens - cached) * band.input) / 1e6 +
+    (cached * band.cachedInput) / 1e6 +
+    (usage.toolUseInputTokens * band.input) / 1e6 +
+    (usage.outputTokens * band.output) / 1e6
+  );
+}
+
+function bandOf({ prices, promptTokens }: { prices: ModelPrices; promptTokens: number }): TokenPrices {
   let band: TokenPrices = prices;
+  const tiers = prices.tiers;
+  if (tiers === undefined) return band;
   let threshold = -1;
-  for (const tier of prices.tiers ?? []) {
+  for (const tier of tiers) {
     if (promptTokens > tier.abovePromptTokens && tier.abovePromptTokens > threshold) {
       band = tier;
       threshold = tier.abovePromptTokens;

@@ -70,4 +70,58 @@ describe('memoryStore', () => {
     now = 10;
     expect(store.getSync({ key: 'c' })).toBeUndefined();
   });
+
+  it('replaces an entry written again under its key, counting its bytes once', () => {
+    const store = memoryStore({ maxEntries: 2 });
+    store.setSync({ key: 'a', value: 'x'.repeat(10), ttlMs: 60_000 });
+    store.setSync({ key: 'b', value: 'b', ttlMs: 60_000 });
+    store.setSync({ key: 'a', value: 'y'.repeat(4), ttlMs: 60_000 });
+    expect(store.size).toBe(2);
+    expect(store.bytes).toBe(5);
+    expect(store.getSync({ key: 'a' })).toBe('yyyy');
+    // Rewriting `a` made it the most recently used: `b` goes first.
+    store.setSync({ key: 'c', value: 'c', ttlMs: 60_000 });
+    expect(store.getSync({ key: 'b' })).toBeUndefined();
+    expect(store.getSync({ key: 'a' })).toBe('yyyy');
+  });
+
+  it('keeps nothing larger than maxBytes, and drops the older answer it was to replace', () => {
+    const store = memoryStore({ maxBytes: 8 });
+    store.setSync({ key: 'small', value: 'kept', ttlMs: 60_000 });
+    store.setSync({ key: 'a', value: 'old', ttlMs: 60_000 });
+    store.setSync({ key: 'a', value: 'x'.repeat(9), ttlMs: 60_000 });
+    expect(store.getSync({ key: 'a' })).toBeUndefined();
+    expect(store.getSync({ key: 'small' })).toBe('kept');
+    expect(store.bytes).toBe(4);
+  });
+
+  it('gives the bytes of a deleted or expired entry back', async () => {
+    let now = 0;
+    const store = memoryStore({ now: () => now });
+    await store.set({ key: 'a', value: 'aaaa', ttlMs: 10 });
+    await store.set({ key: 'b', value: 'bb', ttlMs: 100 });
+    await store.delete({ key: 'b' });
+    expect(store.bytes).toBe(4);
+    now = 10;
+    expect(await store.get({ key: 'a' })).toBeUndefined();
+    expect(store.bytes).toBe(0);
+    expect(store.size).toBe(0);
+  });
+
+  it('stays within both bounds under a long run of writes and reads', () => {
+    const store = memoryStore({ maxEntries: 50, maxBytes: 2_000 });
+    for (let index = 0; index < 5_000; index++) {
+      store.setSync({ key: `k${index % 180}`, value: 'é'.repeat(index % 40), ttlMs: 60_000 });
+      store.getSync({ key: `k${(index * 7) % 180}` });
+      expect(store.size).toBeLessThanOrEqual(50);
+      expect(store.bytes).toBeLessThanOrEqual(2_000);
+    }
+    // The byte count is the sum over what is held, not a drifting tally.
+    let held = 0;
+    for (let index = 0; index < 180; index++) {
+      const value = store.getSync({ key: `k${index}` });
+      if (value !== undefined) held += Math.max(1, Buffer.byteLength(value));
+    }
+    expect(store.bytes).toBe(held);
+  });
 });

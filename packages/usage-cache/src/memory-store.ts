@@ -61,8 +61,12 @@ export function memoryStore({
   };
   const setSync = ({ key, value, ttlMs }: { key: string; value: string; ttlMs: number }): void => {
     const size = Buffer.byteLength(value);
-    // An answer larger than the whole budget is not stored (lru-cache would refuse it anyway).
-    if (size > maxBytes) return;
+    // An answer larger than the whole budget is not stored (lru-cache would refuse it anyway),
+    // and the older answer it was to replace goes: it is not the latest any more.
+    if (size > maxBytes) {
+      entries.delete(key);
+      return;
+    }
     entries.set(key, { value, expiresAt: now() + ttlMs }, { size: Math.max(1, size) });
   };
   return {

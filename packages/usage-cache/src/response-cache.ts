@@ -1,5 +1,5 @@
 import type { Logger, Middleware, TransportRequest, TransportResponse } from '@gemgate/core-transport';
-import { cacheHeader, checkTtl, parseCacheControl } from './cache-control.js';
+import { type CacheControl, cacheHeader, checkTtl, parseCacheControl } from './cache-control.js';
 import { cacheKeyOf } from './cache-key.js';
 import type { CacheStore } from './cache-store.js';
 import { memoryStore } from './memory-store.js';
@@ -166,8 +166,8 @@ export function responseCache({
     });
   };
 
-  // Not an async function: a miss on an in-process store then adds no promise of its own to the
-  // call (the bench's usage-cache-miss row holds the cache to 5% of a miss's CPU).
+  // Not an async function, and no closure, spread or promise of its own on a miss that nobody
+  // joins: the bench's usage-cache-miss row holds the cache and the ledger to 5% of a miss's CPU.
   const middleware: Middleware = (request, next) => {
     try {
       return cached(request, next);
@@ -184,60 +184,56 @@ export function responseCache({
     const forwarded = header === undefined ? request : withoutHeader(request, header.name);
     const baseKey = key({ request: forwarded });
     if (baseKey === undefined) return next(forwarded);
-    const control = parseCacheControl({ header: header?.value });
-    const ttlMs = control.ttl ?? ttl;
+    const control = header === undefined ? noDirectives : parseCacheControl({ header: header.value });
     // A streamed answer and a whole one are kept side by side: neither can always be rebuilt from the other.
-    const storeKey = `${baseKey}:${forwarded.stream ? 'stream' : 'json'}`;
-    const noStore = control.noStore;
-
-    if (!control.refresh) {
-      const flight = inFlight.get(storeKey);
-      if (flight) {
-        flight.answer ??= new Promise((resolve) => (flight.settle = resolve));
-        return joinRunning({ running: flight.answer, request: forwarded, next, storeKey, ttlMs, noStore });
-      }
+    const storeKey = forwarded.stream ? `${baseKey}:stream` : `${baseKey}:json`;
+    const call: Call = {
+      request: forwarded,
+      next,
+      storeKey,
+      ttlMs: control.ttl ?? ttl,
+      noStore: control.noStore === true,
+      flight: undefined,
+    };
+    if (control.refresh) return fetchAndStore(call);
+    const running = inFlight.get(storeKey);
+    if (running) {
+      running.answer ??= new Promise((resolve) => (running.settle = resolve));
+      return joinRunning({ running: running.answer, call });
     }
-    const flight: Flight | undefined = control.refresh || noStore ? undefined : {};
     // Registered before anything is awaited, so identical calls made in the same tick join this one.
-    if (flight) inFlight.set(storeKey, flight);
-    const finish = (text: string | undefined) => {
-      if (!flight) return;
-      inFlight.delete(storeKey);
-      flight.settle?.(text);
-    };
-    const fetch = () =>
-      fetchAndStore({ request: forwarded, next, storeKey, ttlMs, noStore, onSettled: finish }).catch(
-        (error: unknown) => {
-          finish(undefined);
-          throw error;
-        },
-      );
-    if (control.refresh) return fetch();
+    if (!call.noStore) {
+      call.flight = {};
+      inFlight.set(storeKey, call.flight);
+    }
     const found = lookUp(storeKey);
-    const answer = (text: string | undefined): Promise<TransportResponse> => {
-      if (text === undefined) return fetch();
-      stats.hits += 1;
-      finish(text);
-      return Promise.resolve(replayAnswer({ stored: JSON.parse(text) as StoredAnswer, now: now() }));
-    };
-    return typeof found === 'object' ? found.then(answer) : answer(found);
+    if (found === undefined) return fetchAndStore(call);
+    if (typeof found === 'string') return answerFromStore(call, found);
+    return found.then((text) => (text === undefined ? fetchAndStore(call) : answerFromStore(call, text)));
+  }
+
+  /** Ends the call's flight (if it has one), handing `text` to the calls that joined it. */
+  function settle(call: Call, text: string | undefined): void {
+    const flight = call.flight;
+    if (!flight) return;
+    call.flight = undefined;
+    inFlight.delete(call.storeKey);
+    flight.settle?.(text);
+  }
+
+  function answerFromStore(call: Call, text: string): Promise<TransportResponse> {
+    stats.hits += 1;
+    settle(call, text);
+    return Promise.resolve(replayAnswer({ stored: JSON.parse(text) as StoredAnswer, now: now() }));
   }
 
   /** An identical call is under way: its answer, or (when it stored nothing) one's own call. */
   async function joinRunning({
     running,
-    request,
-    next,
-    storeKey,
-    ttlMs,
-    noStore,
+    call,
   }: {
     running: Promise<string | undefined>;
-    request: TransportRequest;
-    next: (request: TransportRequest) => Promise<TransportResponse>;
-    storeKey: string;
-    ttlMs: number;
-    noStore: boolean | undefined;
+    call: Call;
   }): Promise<TransportResponse> {
     const text = await waitAtMost({ promise: running, ms: coalesceTimeout });
     if (text !== undefined) {
@@ -245,80 +241,97 @@ export function responseCache({
       return replayAnswer({ stored: JSON.parse(text) as StoredAnswer, now: now() });
     }
     // The first call failed or stored nothing: this one asks for itself.
-    return fetchAndStore({ request, next, storeKey, ttlMs, noStore });
+    return fetchAndStore(call);
   }
 
-  function fetchAndStore({
-    request,
-    next,
-    storeKey,
-    ttlMs,
-    noStore = false,
-    onSettled = () => {},
-  }: {
-    request: TransportRequest;
-    next: (request: TransportRequest) => Promise<TransportResponse>;
-    storeKey: string;
-    ttlMs: number;
-    noStore?: boolean | undefined;
-    onSettled?: ((text: string | undefined) => void) | undefined;
-  }): Promise<TransportResponse> {
+  function fetchAndStore(call: Call): Promise<TransportResponse> {
     stats.misses += 1;
-    const save = (text: string): void => {
-      onSettled(text);
-      if (!noStore) keep({ storeKey, text, ttlMs });
-    };
     let answered: Promise<TransportResponse>;
     try {
-      answered = next(request);
+      answered = call.next(call.request);
     } catch (error) {
       // A middleware below that throws instead of rejecting must still settle this call's flight.
       answered = Promise.reject(error);
     }
-    return answered.then((response) => {
-      const headers = { ...response.headers, [cacheHeader]: 'miss' };
-      if (response.kind === 'json') {
-        if (response.status >= 200 && response.status < 300 && !isErrorAnswer(response.body)) {
-          // The wire text only while it is still the text of this body (see `wire`).
-          const wire = response.wire;
-          const bodyText =
-            wire !== undefined && wire.body === response.body && wire.text !== '' ? wire.text : undefined;
-          save(
-            jsonAnswerText({
-              status: response.status,
-              headers: keptHeaders(response.headers),
-              requestId: response.requestId,
-              body: response.body,
-              bodyText,
-              storedAt: now(),
-            }),
-          );
-        } else {
-          onSettled(undefined);
+    return answered.then(
+      (response) => {
+        try {
+          return received(call, response);
+        } catch (error) {
+          settle(call, undefined);
+          throw error;
         }
-        return { ...response, headers };
-      }
-      const events = recordingEvents({
-        events: response.events,
-        onComplete: (recorded) => {
-          const answer: StoredAnswer = {
-            kind: 'stream',
-            status: response.status,
-            headers: keptHeaders(response.headers),
-            ...(response.requestId === undefined ? {} : { requestId: response.requestId }),
-            events: recorded,
+      },
+      (error: unknown) => {
+        settle(call, undefined);
+        throw error;
+      },
+    );
+  }
+
+  function save(call: Call, text: string): void {
+    settle(call, text);
+    if (!call.noStore) keep({ storeKey: call.storeKey, text, ttlMs: call.ttlMs });
+  }
+
+  function received(call: Call, response: TransportResponse): TransportResponse {
+    const marked = markedMiss(response);
+    if (marked.kind === 'json') {
+      if (marked.status >= 200 && marked.status < 300 && !isErrorAnswer(marked.body)) {
+        // The wire text only while it is still the text of this body (see `wire`).
+        const wire = marked.wire;
+        const bodyText =
+          wire !== undefined && wire.body === marked.body && wire.text !== '' ? wire.text : undefined;
+        save(
+          call,
+          jsonAnswerText({
+            status: marked.status,
+            contentType: marked.headers['content-type'],
+            requestId: marked.requestId,
+            body: marked.body,
+            bodyText,
             storedAt: now(),
-          };
-          save(JSON.stringify(answer));
-        },
-        onAbandon: () => onSettled(undefined),
-      });
-      return { ...response, headers, events };
+          }),
+        );
+      } else {
+        settle(call, undefined);
+      }
+      return marked;
+    }
+    const events = recordingEvents({
+      events: marked.events,
+      onComplete: (recorded) => {
+        const answer: StoredAnswer = {
+          kind: 'stream',
+          status: marked.status,
+          headers: keptHeaders(marked.headers),
+          ...(marked.requestId === undefined ? {} : { requestId: marked.requestId }),
+          events: recorded,
+          storedAt: now(),
+        };
+        save(call, JSON.stringify(answer));
+      },
+      onAbandon: () => settle(call, undefined),
     });
+    return { ...marked, events };
   }
 
   return Object.assign(middleware, { stats: () => ({ ...stats }) });
 }
+
+/** One cached call: what it asked, where its answer goes, and its flight while it is the first. */
+interface Call {
+  request: TransportRequest;
+  next: (request: TransportRequest) => Promise<TransportResponse>;
+  storeKey: string;
+  ttlMs: number;
+  noStore: boolean;
+  /** Set while identical calls may join this one (never for `refresh` or `no-store`). */
+  flight: Flight | undefined;
+}
+
+/** No per-call directives: shared, so a call without the header parses nothing. */
+const noDirectives: CacheControl = Object.freeze({});
 
 /**
  * A call under way that identical calls may wait for. Its promise is made only when a second
@@ -328,6 +341,20 @@ interface Flight {
   /** Resolves to the stored text, or `undefined` when nothing was stored. */
   answer?: Promise<string | undefined>;
   settle?: (text: string | undefined) => void;
+}
+
+/**
+ * The response with `x-gemgate-cache: miss` among its headers. The headers object is marked in
+ * place (a transport makes a fresh one per answer, and copying it cost a miss more than the rest
+ * of the cache's bookkeeping); a frozen or sealed one is copied instead.
+ */
+function markedMiss(response: TransportResponse): TransportResponse {
+  const headers = response.headers;
+  if (Object.isExtensible(headers)) {
+    headers[cacheHeader] = 'miss';
+    return response;
+  }
+  return { ...response, headers: { ...headers, [cacheHeader]: 'miss' } };
 }
 
 /** An `{ error: ... }` envelope (or an array starting with one) sent with a 2xx is still an error. */

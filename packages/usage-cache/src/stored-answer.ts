@@ -1,5 +1,6 @@
 import type { TransportResponse } from '@gemgate/core-transport';
 import { cacheAgeHeader, cacheHeader } from './cache-control.js';
+import { quoted } from './canonical-json.js';
 
 /** An answer as a store keeps it (serialized as JSON). */
 export type StoredAnswer =
@@ -29,19 +30,20 @@ export function keptHeaders(headers: Record<string, string>): Record<string, str
 }
 
 /**
- * The stored text of a whole answer. Given `bodyText`, the text `body` was parsed from, it is
- * written around that text instead of serializing `body` again (most of a miss's cost).
+ * The stored text of a whole answer. Of its headers only `content-type` is kept (see
+ * `keptHeaders`). Given `bodyText`, the text `body` was parsed from, it is written around that
+ * text instead of serializing `body` again (most of a miss's cost).
  */
 export function jsonAnswerText({
   status,
-  headers,
+  contentType,
   requestId,
   body,
   bodyText,
   storedAt,
 }: {
   status: number;
-  headers: Record<string, string>;
+  contentType: string | undefined;
   requestId: string | undefined;
   body: unknown;
   bodyText: string | undefined;
@@ -51,15 +53,28 @@ export function jsonAnswerText({
     const answer: StoredAnswer = {
       kind: 'json',
       status,
-      headers,
+      headers: contentType === undefined ? {} : { 'content-type': contentType },
       ...(requestId === undefined ? {} : { requestId }),
       body,
       storedAt,
     };
     return JSON.stringify(answer);
   }
-  const id = requestId === undefined ? '' : `"requestId":${JSON.stringify(requestId)},`;
-  return `{"kind":"json","status":${status},"headers":${JSON.stringify(headers)},${id}"storedAt":${storedAt},"body":${bodyText}}`;
+  const headers = contentType === undefined ? '{}' : headersText(contentType);
+  const id = requestId === undefined ? '' : `"requestId":${quoted(requestId)},`;
+  return `{"kind":"json","status":${status},"headers":${headers},${id}"storedAt":${storedAt},"body":${bodyText}}`;
+}
+
+/** The last content type's header JSON: every answer of an upstream has the same one. */
+let lastContentType: string | undefined;
+let lastHeadersText = '';
+
+function headersText(contentType: string): string {
+  if (contentType !== lastContentType) {
+    lastContentType = contentType;
+    lastHeadersText = `{"content-type":${JSON.stringify(contentType)}}`;
+  }
+  return lastHeadersText;
 }
 
 /** A stored answer as the transport response it was, marked as a cache hit. */

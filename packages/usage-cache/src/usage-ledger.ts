@@ -5,13 +5,14 @@ import {
   type Logger,
   type Middleware,
   type TransportRequest,
+  type TransportResponse,
   type Usage,
 } from '@gemgate/core-transport';
 import { cacheHeader } from './cache-control.js';
-import { estimateCost } from './estimate-cost.js';
+import { costUsd } from './estimate-cost.js';
 import type { LedgerRecord, LedgerSink } from './ledger-record.js';
 import { memorySink } from './ledger-sinks.js';
-import { geminiPriceTable, type PriceTable } from './price-table.js';
+import { geminiPriceTable, type ModelPrices, type PriceTable, pricesOf } from './price-table.js';
 import { summarizeUsage, type UsageGrouping, type UsageTotals } from './summarize-usage.js';
 import { usageOfAnswer } from './usage-of-answer.js';
 
@@ -21,7 +22,10 @@ export interface UsageLedgerOptions {
   sink?: LedgerSink | undefined;
   /** The label recorded as the key (see `keyIdOf`); never the key itself. */
   keyId?: string | undefined;
-  /** Prices for the cost column. Default `geminiPriceTable`. */
+  /**
+   * Prices for the cost column. Default `geminiPriceTable`. Read once per model: to change prices,
+   * make a ledger with the new table rather than editing this one in place.
+   */
   priceTable?: PriceTable | undefined;
   /** Gets the warning when a usage does not add up, or a record cannot be written. Default `console`. */
   logger?: Pick<Logger, 'warn'> | undefined;
@@ -97,28 +101,32 @@ export function usageLedger({
     pending.add(written);
   };
 
-  const recordOf = ({
-    request,
-    started,
-    startedAt,
-    answered,
-    answerUsage,
-    cacheHit,
-    requestId,
-    error,
-  }: {
-    request: TransportRequest;
-    started: number;
-    startedAt: number;
-    answered: number;
-    answerUsage: Usage | undefined;
-    cacheHit: boolean;
-    requestId: string | undefined;
-    error: unknown;
-  }): LedgerRecord => {
-    const model = request.context?.model ?? modelOfPath(request.path);
+  /** Each model's prices, looked up once per ledger (the table is data: it does not change under it). */
+  const pricesByModel = new Map<string, ModelPrices | undefined>();
+  const costUsdOf = (usage: Usage, model: string | undefined): number | undefined => {
+    if (model === undefined) return undefined;
+    let prices = pricesByModel.get(model);
+    if (prices === undefined && !pricesByModel.has(model)) {
+      prices = pricesOf({ model, priceTable });
+      // Bounded: a client that makes up model names must not grow this without end.
+      if (pricesByModel.size >= 256) pricesByModel.clear();
+      pricesByModel.set(model, prices);
+    }
+    return prices === undefined ? undefined : costUsd({ usage, prices });
+  };
+
+  const recordOf = (
+    call: Call,
+    answered: number,
+    answerUsage: Usage | undefined,
+    cacheHit: boolean,
+    requestId: string | undefined,
+    error: unknown,
+  ): LedgerRecord => {
+    const request = call.request;
+    const context = request.context;
+    const model = context?.model ?? modelOfPath(request.path);
     const usage = cacheHit ? emptyUsage() : answerUsage;
-    const cost = usage ? estimateCost({ usage, model, priceTable }) : undefined;
     const mismatch = answerUsage ? checkUsage({ usage: answerUsage }) : undefined;
     if (mismatch) {
       logger.warn(`gemgate usage ledger: ${mismatch.message}`, {
@@ -127,61 +135,47 @@ export function usageLedger({
         reported: mismatch.reported,
       });
     }
-    return {
-      time: new Date(startedAt).toISOString(),
+    const record: LedgerRecord = {
+      time: isoTime(call.startedAt),
       keyId,
       model,
-      route: request.context?.route,
-      operation: request.context?.operation,
+      route: context?.route,
+      operation: context?.operation,
       usage,
       answerUsage,
-      costUsd: cost?.usd,
+      costUsd: usage ? costUsdOf(usage, model) : undefined,
       priceTableVersion: priceTable.version,
       cacheHit,
-      latencyMs: answered - started,
-      durationMs: performance.now() - started,
+      latencyMs: answered - call.started,
+      durationMs: performance.now() - call.started,
       errorClass: error === undefined ? undefined : errorClassOf(error),
       requestId,
-      ...(mismatch ? { usageWarning: mismatch.message } : {}),
     };
+    if (mismatch) record.usageWarning = mismatch.message;
+    return record;
   };
 
-  const middleware: Middleware = async (request, next) => {
-    const startedAt = Date.now();
-    const started = performance.now();
-    const route = request.context?.route ?? 'native';
-    let response: Awaited<ReturnType<typeof next>>;
-    try {
-      response = await next(request);
-    } catch (error) {
-      write(
-        recordOf({
-          request,
-          started,
-          startedAt,
-          answered: performance.now(),
-          answerUsage: undefined,
-          cacheHit: false,
-          requestId: (error as { requestId?: string }).requestId,
-          error,
-        }),
-      );
-      throw error;
-    }
-    const answered = performance.now();
+  const failed = (call: Call, error: unknown): never => {
+    write(
+      recordOf(call, performance.now(), undefined, false, (error as { requestId?: string }).requestId, error),
+    );
+    throw error;
+  };
+
+  const answered = (call: Call, response: TransportResponse): TransportResponse => {
+    const answeredAt = performance.now();
+    const route = call.request.context?.route ?? 'native';
     const cacheHit = response.headers[cacheHeader] === 'hit';
     if (response.kind === 'json') {
       write(
-        recordOf({
-          request,
-          started,
-          startedAt,
-          answered,
-          answerUsage: usageOfAnswer({ route, body: response.body }),
+        recordOf(
+          call,
+          answeredAt,
+          usageOfAnswer({ route, body: response.body }),
           cacheHit,
-          requestId: response.requestId,
-          error: undefined,
-        }),
+          response.requestId,
+          undefined,
+        ),
       );
       return response;
     }
@@ -190,18 +184,7 @@ export function usageLedger({
     const finish = (error: unknown) => {
       if (done) return;
       done = true;
-      write(
-        recordOf({
-          request,
-          started,
-          startedAt,
-          answered,
-          answerUsage: lastUsage,
-          cacheHit,
-          requestId: response.requestId,
-          error,
-        }),
-      );
+      write(recordOf(call, answeredAt, lastUsage, cacheHit, response.requestId, error));
     };
     let iterator: AsyncIterator<unknown> | undefined;
     const source = () => {
@@ -232,6 +215,21 @@ export function usageLedger({
     return { ...response, events };
   };
 
+  // Not an async function: one promise step per call, not three (the bench's usage-cache-miss row).
+  const middleware: Middleware = (request, next) => {
+    const call: Call = { request, startedAt: Date.now(), started: performance.now() };
+    let answer: Promise<TransportResponse>;
+    try {
+      answer = next(request);
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    return answer.then(
+      (response) => answered(call, response),
+      (error: unknown) => failed(call, error),
+    );
+  };
+
   const flush = async () => {
     while (pending.size > 0) await Promise.all([...pending]);
   };
@@ -248,6 +246,33 @@ export function usageLedger({
       return summarizeUsage({ entries: await sink.read(), by });
     },
   });
+}
+
+/** The ISO text of a second, kept: most records start in the same second as the one before. */
+let isoSecond = Number.NaN;
+let isoPrefix = '';
+/** Last year `isoTime` writes itself (later ones take six digits and a sign). */
+const year9999 = 253_402_300_800_000;
+
+/** `new Date(ms).toISOString()`, without a `Date` per record. */
+export function isoTime(ms: number): string {
+  if (!(ms >= 0 && ms < year9999) || !Number.isInteger(ms)) return new Date(ms).toISOString();
+  const second = Math.floor(ms / 1000);
+  if (second !== isoSecond) {
+    isoSecond = second;
+    isoPrefix = new Date(second * 1000).toISOString().slice(0, 20);
+  }
+  const milli = ms - second * 1000;
+  return `${isoPrefix}${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+}
+
+/** One call the ledger is timing. */
+interface Call {
+  request: TransportRequest;
+  /** `Date.now()` when it started (the record's time). */
+  startedAt: number;
+  /** `performance.now()` when it started (its latency). */
+  started: number;
 }
 
 function modelOfPath(path: string): string | undefined {
