@@ -199,3 +199,50 @@ describe('responseCache storing what the transport read', () => {
     expect(hit.kind === 'json' && hit.body).toEqual({ candidates: [], rewritten: true });
   });
 });
+
+describe('responseCache with a stored text it did not write', () => {
+  for (const [what, text] of [
+    ['text that is not JSON', 'not json at all'],
+    ['JSON that is not a stored answer', '{"candidates":[]}'],
+    ['a stored answer cut short', '{"kind":"json","status":200,"headers":{},"storedAt":1,"bo'],
+  ] as const) {
+    it(`treats ${what} as a miss, warns, and stores the new answer in its place`, async () => {
+      const inner = memoryStore();
+      let planted = true;
+      const store: CacheStore = {
+        ...inner,
+        inProcess: true,
+        getSync: (parameters) => (planted ? text : inner.getSync(parameters)),
+        setSync: (parameters) => {
+          planted = false;
+          inner.setSync(parameters);
+        },
+      };
+      const warn = vi.fn();
+      const cache = responseCache({ store, logger: { warn } });
+      const next = vi.fn(
+        async (): Promise<TransportResponse> => ({ ...answer, headers: { ...answer.headers } }),
+      );
+      const first = await cache(request, next);
+      expect(first.headers['x-gemgate-cache']).toBe('miss');
+      expect(first.kind === 'json' && first.body).toEqual(answer.kind === 'json' && answer.body);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[1]?.error)).toMatch(/unreadable stored answer/);
+      const second = await cache(request, next);
+      expect(second.headers['x-gemgate-cache']).toBe('hit');
+      expect(next).toHaveBeenCalledTimes(1);
+      expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, storeErrors: 1 });
+    });
+  }
+
+  it('never changes the response the layer below handed it', async () => {
+    const shared: TransportResponse = Object.freeze({
+      ...answer,
+      headers: Object.freeze({ ...answer.headers }),
+    });
+    const cache = responseCache();
+    const marked = await cache(request, async () => shared);
+    expect(marked.headers['x-gemgate-cache']).toBe('miss');
+    expect(shared.headers).toEqual({ 'content-type': 'application/json' });
+  });
+});

@@ -222,9 +222,27 @@ export function responseCache({
   }
 
   function answerFromStore(call: Call, text: string): Promise<TransportResponse> {
+    const stored = parsedAnswer(text);
+    // Not an answer this cache wrote (a shared store written by something else, or cut short):
+    // a miss, whose answer then takes its place.
+    if (stored === undefined) return fetchAndStore(call);
     stats.hits += 1;
     settle(call, text);
-    return Promise.resolve(replayAnswer({ stored: JSON.parse(text) as StoredAnswer, now: now() }));
+    return Promise.resolve(replayAnswer({ stored, now: now() }));
+  }
+
+  /** The stored answer in `text`, or `undefined` (and a warning, once per outage) when it is not one. */
+  function parsedAnswer(text: string): StoredAnswer | undefined {
+    try {
+      const stored = JSON.parse(text) as StoredAnswer;
+      if (isStoredAnswer(stored)) return stored;
+      throw new Error('the stored text is JSON but not a stored answer');
+    } catch (error) {
+      storeFailed(
+        new Error(`unreadable stored answer (${error instanceof Error ? error.message : String(error)})`),
+      );
+      return undefined;
+    }
   }
 
   /** An identical call is under way: its answer, or (when it stored nothing) one's own call. */
@@ -236,9 +254,10 @@ export function responseCache({
     call: Call;
   }): Promise<TransportResponse> {
     const text = await waitAtMost({ promise: running, ms: coalesceTimeout });
-    if (text !== undefined) {
+    const stored = text === undefined ? undefined : parsedAnswer(text);
+    if (stored !== undefined) {
       stats.coalesced += 1;
-      return replayAnswer({ stored: JSON.parse(text) as StoredAnswer, now: now() });
+      return replayAnswer({ stored, now: now() });
     }
     // The first call failed or stored nothing: this one asks for itself.
     return fetchAndStore(call);
@@ -344,17 +363,19 @@ interface Flight {
 }
 
 /**
- * The response with `x-gemgate-cache: miss` among its headers. The headers object is marked in
- * place (a transport makes a fresh one per answer, and copying it cost a miss more than the rest
- * of the cache's bookkeeping); a frozen or sealed one is copied instead.
+ * The response with `x-gemgate-cache: miss` among its headers: a copy, so a response the layer
+ * below hands out more than once (a test double's constant) is never changed under it.
  */
 function markedMiss(response: TransportResponse): TransportResponse {
-  const headers = response.headers;
-  if (Object.isExtensible(headers)) {
-    headers[cacheHeader] = 'miss';
-    return response;
-  }
-  return { ...response, headers: { ...headers, [cacheHeader]: 'miss' } };
+  return { ...response, headers: { ...response.headers, 'x-gemgate-cache': 'miss' } };
+}
+
+function isStoredAnswer(value: unknown): value is StoredAnswer {
+  if (typeof value !== 'object' || value === null) return false;
+  const answer = value as Partial<Record<keyof StoredAnswer | 'events', unknown>>;
+  if (typeof answer.status !== 'number' || typeof answer.storedAt !== 'number') return false;
+  if (typeof answer.headers !== 'object' || answer.headers === null) return false;
+  return answer.kind === 'json' ? 'body' in answer : answer.kind === 'stream' && Array.isArray(answer.events);
 }
 
 /** An `{ error: ... }` envelope (or an array starting with one) sent with a 2xx is still an error. */
