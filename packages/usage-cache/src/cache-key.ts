@@ -57,9 +57,7 @@ export function cacheKeyOf({ request }: { request: TransportRequest }): string |
   if (bodyText !== undefined) text += `"body":${bodyText}`;
   const operation = context?.operation === 'streamGenerateContent' ? 'generateContent' : context?.operation;
   if (operation !== undefined) text += `${text.length > 1 ? ',' : ''}"operation":${quoted(operation)}`;
-  const path = request.path.includes(':streamGenerateContent')
-    ? request.path.replace(':streamGenerateContent', ':generateContent')
-    : request.path;
+  const path = request.path.replace(':streamGenerateContent', ':generateContent');
   text += `${text.length > 1 ? ',' : ''}"path":${quoted(path)}`;
   const query = semanticQuery(request.query);
   if (query !== undefined) text += `,"query":${canonicalJson({ value: query })}`;
@@ -74,16 +72,10 @@ function plainJsonBody(body: unknown): unknown {
   if (typeof body !== 'object' || body === null) return body;
   const kind = (body as { kind?: unknown }).kind;
   if (kind === 'bytes' || kind === 'json-with-binary') return notCacheable;
-  if (kind === 'json' && 'value' in body && ownKeyCount(body) === 2) {
+  if (kind === 'json' && 'value' in body && Object.keys(body).length === 2) {
     return (body as { value: unknown }).value;
   }
   return body;
-}
-
-function ownKeyCount(value: object): number {
-  let count = 0;
-  for (const name in value) if (Object.hasOwn(value, name)) count += 1;
-  return count;
 }
 
 function semanticQuery(query: TransportRequest['query']): Record<string, unknown> | undefined {

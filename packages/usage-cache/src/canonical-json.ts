@@ -62,7 +62,7 @@ function writeObject(value: Record<string, unknown>, omitted: ReadonlySet<string
     const member = write(value[name]);
     if (member === undefined) continue;
     if (text.length > 1) text += ',';
-    text += `${quotedName(name)}:${member}`;
+    text += `${quoted(name)}:${member}`;
   }
   return `${text}}`;
 }
@@ -83,18 +83,4 @@ export function quoted(text: string): string {
     }
   }
   return `"${text}"`;
-}
-
-/** Member names quoted once: requests repeat the same few (`contents`, `parts`, `text`, `role`). */
-const quotedNames = new Map<string, string>();
-const maxQuotedNames = 4096;
-
-function quotedName(name: string): string {
-  let text = quotedNames.get(name);
-  if (text === undefined) {
-    text = quoted(name);
-    // Bounded: names made up per call (ids as keys) must not grow this without end.
-    if (quotedNames.size < maxQuotedNames) quotedNames.set(name, text);
-  }
-  return text;
 }

@@ -56,18 +56,11 @@ export function estimateCost({
     };
   }
   const breakdown = costBreakdown({ usage, prices: modelPrices });
-  const usd = breakdown.input + breakdown.cachedInput + breakdown.toolUseInput + breakdown.output;
-  return { usd, breakdown, priceTable: table };
+  return { usd: totalOf(breakdown), breakdown, priceTable: table };
 }
 
 /** `estimateCost`'s parts for a model whose prices are known. */
-export function costBreakdown({
-  usage,
-  prices,
-}: {
-  usage: Usage;
-  prices: ModelPrices;
-}): CostEstimate['breakdown'] {
+function costBreakdown({ usage, prices }: { usage: Usage; prices: ModelPrices }): CostEstimate['breakdown'] {
   const band = bandOf({ prices, promptTokens: usage.inputTokens });
   const cached = Math.min(usage.cachedInputTokens, usage.inputTokens);
   return {
@@ -78,19 +71,13 @@ export function costBreakdown({
   };
 }
 
-/**
- * `estimateCost(...).usd` for a model whose prices are known, without building the breakdown
- * (the ledger prices every call): the same parts, summed in the same order.
- */
+/** `estimateCost(...).usd` for a model whose prices are known (the ledger prices every call). */
 export function costUsd({ usage, prices }: { usage: Usage; prices: ModelPrices }): number {
-  const band = bandOf({ prices, promptTokens: usage.inputTokens });
-  const cached = Math.min(usage.cachedInputTokens, usage.inputTokens);
-  return (
-    ((usage.inputTokens - cached) * band.input) / 1e6 +
-    (cached * band.cachedInput) / 1e6 +
-    (usage.toolUseInputTokens * band.input) / 1e6 +
-    (usage.outputTokens * band.output) / 1e6
-  );
+  return totalOf(costBreakdown({ usage, prices }));
+}
+
+function totalOf(breakdown: CostEstimate['breakdown']): number {
+  return breakdown.input + breakdown.cachedInput + breakdown.toolUseInput + breakdown.output;
 }
 
 function bandOf({ prices, promptTokens }: { prices: ModelPrices; promptTokens: number }): TokenPrices {

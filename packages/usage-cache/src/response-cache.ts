@@ -1,5 +1,5 @@
 import type { Logger, Middleware, TransportRequest, TransportResponse } from '@gemgate/core-transport';
-import { type CacheControl, cacheHeader, checkTtl, parseCacheControl } from './cache-control.js';
+import { cacheHeader, checkTtl, parseCacheControl } from './cache-control.js';
 import { cacheKeyOf } from './cache-key.js';
 import type { CacheStore } from './cache-store.js';
 import { memoryStore } from './memory-store.js';
@@ -185,7 +185,7 @@ export function responseCache({
     const forwarded = header === undefined ? request : withoutHeader(request, header.name);
     const baseKey = key({ request: forwarded });
     if (baseKey === undefined) return next(forwarded);
-    const control = header === undefined ? noDirectives : parseCacheControl({ header: header.value });
+    const control = parseCacheControl({ header: header?.value });
     // A streamed answer and a whole one are kept side by side: neither can always be rebuilt from the other.
     const storeKey = forwarded.stream ? `${baseKey}:stream` : `${baseKey}:json`;
     const call: Call = {
@@ -349,9 +349,6 @@ interface Call {
   /** Set while identical calls may join this one (never for `refresh` or `no-store`). */
   flight: Flight | undefined;
 }
-
-/** No per-call directives: shared, so a call without the header parses nothing. */
-const noDirectives: CacheControl = Object.freeze({});
 
 /**
  * A call under way that identical calls may wait for. Its promise is made only when a second

@@ -60,21 +60,9 @@ export function jsonAnswerText({
     };
     return JSON.stringify(answer);
   }
-  const headers = contentType === undefined ? '{}' : headersText(contentType);
+  const headers = contentType === undefined ? '{}' : `{"content-type":${quoted(contentType)}}`;
   const id = requestId === undefined ? '' : `"requestId":${quoted(requestId)},`;
   return `{"kind":"json","status":${status},"headers":${headers},${id}"storedAt":${storedAt},"body":${bodyText}}`;
-}
-
-/** The last content type's header JSON: every answer of an upstream has the same one. */
-let lastContentType: string | undefined;
-let lastHeadersText = '';
-
-function headersText(contentType: string): string {
-  if (contentType !== lastContentType) {
-    lastContentType = contentType;
-    lastHeadersText = `{"content-type":${JSON.stringify(contentType)}}`;
-  }
-  return lastHeadersText;
 }
 
 /** A stored answer as the transport response it was, marked as a cache hit. */

@@ -2,6 +2,7 @@
 // over the iterations, check every answer, print one JSON line with the figures.
 // Usage: node --expose-gc driver-host.mjs <workload file> <driver name> <upstream URL | ->
 import { pathToFileURL } from 'node:url';
+import { timeCalls } from './time-calls.mjs';
 
 const [workloadFile, driverName, upstreamArgument, iterationsArgument, warmupArgument] =
   process.argv.slice(2);
@@ -18,14 +19,11 @@ const driver = await makeDriver({ upstreamURL });
 for (let index = 0; index < warmup; index++) workload.check(await driver.once(), driverName);
 
 globalThis.gc?.();
-// Answers are kept and checked after the clock stops, so checking costs no driver anything.
-const answers = new Array(iterations);
-const cpuStart = process.cpuUsage();
-const wallStart = process.hrtime.bigint();
-for (let index = 0; index < iterations; index++) answers[index] = await driver.once();
-const wallNanoseconds = Number(process.hrtime.bigint() - wallStart);
-const cpu = process.cpuUsage(cpuStart);
-for (const answer of answers) workload.check(answer, driverName);
+const { cpuMicroseconds, wallMicroseconds } = await timeCalls({
+  driver,
+  iterations,
+  check: (answer) => workload.check(answer, driverName),
+});
 await driver.close?.();
 
 process.stdout.write(
@@ -33,7 +31,7 @@ process.stdout.write(
     workload: workload.name,
     driver: driverName,
     iterations,
-    cpuMicrosecondsPerOp: (cpu.user + cpu.system) / iterations,
-    wallMicrosecondsPerOp: wallNanoseconds / 1000 / iterations,
+    cpuMicrosecondsPerOp: cpuMicroseconds / iterations,
+    wallMicrosecondsPerOp: wallMicroseconds / iterations,
   })}\n`,
 );

@@ -5,6 +5,7 @@
 // Usage: node --expose-gc driver-server.mjs <workload file> <driver name> <upstream URL | -> <warmup | ->
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
+import { timeCalls } from './time-calls.mjs';
 
 const [workloadFile, driverName, upstreamArgument, warmupArgument] = process.argv.slice(2);
 const upstreamURL = upstreamArgument === '-' ? undefined : upstreamArgument;
@@ -22,16 +23,11 @@ for await (const line of createInterface({ input: process.stdin })) {
   const [command, count] = line.trim().split(' ');
   if (command === 'close') break;
   if (command !== 'run') throw new Error(`Unknown command "${line}": send "run N" or "close".`);
-  const iterations = Number(count);
-  const answers = new Array(iterations);
-  const cpuStart = process.cpuUsage();
-  const wallStart = process.hrtime.bigint();
-  for (let index = 0; index < iterations; index++) answers[index] = await driver.once();
-  const wallNanoseconds = Number(process.hrtime.bigint() - wallStart);
-  const cpu = process.cpuUsage(cpuStart);
-  for (const answer of answers) workload.check(answer, driverName);
-  process.stdout.write(
-    `${JSON.stringify({ iterations, cpuMicroseconds: cpu.user + cpu.system, wallMicroseconds: wallNanoseconds / 1000 })}\n`,
-  );
+  const figures = await timeCalls({
+    driver,
+    iterations: Number(count),
+    check: (answer) => workload.check(answer, driverName),
+  });
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 await driver.close?.();

@@ -27,14 +27,11 @@ export function renderTable({ rows, date = new Date() }) {
       : `≤ ${row.target.toFixed(2)}× ${row.ratio <= row.target ? 'met' : 'MISSED'}`,
     row.measuredAt ?? '',
   ]);
-  const { line, separator } = layout({ header, body, rightAligned });
   return [
     `Written ${date.toISOString()} on Node ${process.version} (${process.platform} ${process.arch}); each row carries the time it was measured.`,
     'CPU is user + system time of the driver process only (the upstream runs in its own process).',
     '',
-    line(header),
-    separator,
-    ...body.map(line),
+    ...tableLines({ header, body, rightAligned }),
     '',
   ].join('\n');
 }
@@ -58,19 +55,16 @@ export function renderMemoryTable({ rows, fileMegabytes, repeats, measuredAt }) 
       : '',
     measuredAt,
   ]);
-  const { line, separator } = layout({ header, body, rightAligned });
   return [
     `One ${fileMegabytes} MB image sent inline, each mode in a fresh process, medians of ${repeats} (\`src/media-upload-memory.mjs\`; how the peak is taken: \`src/peak-rss.mjs\`).`,
     '',
-    line(header),
-    separator,
-    ...body.map(line),
+    ...tableLines({ header, body, rightAligned }),
     '',
   ].join('\n');
 }
 
-/** Pads cells the way biome formats markdown tables. */
-function layout({ header, body, rightAligned }) {
+/** The lines of a markdown table, cells padded the way biome formats markdown tables. */
+function tableLines({ header, body, rightAligned }) {
   const widths = header.map((title, column) =>
     Math.max(3, title.length, ...body.map((cells) => cells[column].length)),
   );
@@ -83,5 +77,5 @@ function layout({ header, body, rightAligned }) {
   const separator = `| ${widths
     .map((width, column) => (rightAligned[column] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width)))
     .join(' | ')} |`;
-  return { line, separator };
+  return [line(header), separator, ...body.map(line)];
 }
